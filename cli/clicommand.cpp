@@ -1,0 +1,242 @@
+#include "clicommand.h"
+
+#include "core/result.h"
+#include "core/role.h"
+#include "sync/credentialstore.h"
+#include "sync/serverurl.h"
+#include "sync/session.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace Cartable::Cli {
+
+using namespace Qt::StringLiterals;
+using Core::Error;
+using Core::ErrorCode;
+
+namespace {
+
+const QString kServerKey = u"session/server"_s;
+const QString kLoginKey = u"session/login"_s;
+
+void out(const QString &text)
+{
+    QTextStream(stdout) << text << Qt::endl;
+}
+
+void err(const QString &text)
+{
+    QTextStream(stderr) << text << Qt::endl;
+}
+
+QString explain(const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::InvalidCredentials:
+        return u"the login or the password is wrong"_s;
+    case ErrorCode::ServerUnreachable:
+        return u"the server cannot be reached (%1)"_s.arg(error.context);
+    case ErrorCode::NotSignedIn:
+        return u"not signed in; run 'cartable-cli login' first"_s;
+    case ErrorCode::SessionExpired:
+        return u"the session has expired or was closed; run 'cartable-cli login' again"_s;
+    case ErrorCode::CredentialStoreError:
+        return u"the OS keychain cannot keep the session (%1)"_s.arg(error.context);
+    case ErrorCode::InvalidServerUrl:
+        return u"the server address is not valid (%1)"_s.arg(error.context);
+    default:
+        return error.context.isEmpty() ? Core::errorCodeName(error.code)
+                                       : Core::errorCodeName(error.code) + u": "_s + error.context;
+    }
+}
+
+} // namespace
+
+QString readPassword(bool prompt)
+{
+    termios saved{};
+    const bool terminal = prompt && ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        std::fputs("Password: ", stderr);
+        std::fflush(stderr);
+        termios silent = saved;
+        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+    }
+    QTextStream in(stdin);
+    const QString line = in.readLine();
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fputc('\n', stderr);
+    }
+    return line;
+}
+
+CliCommand::CliCommand(Sync::Session &session, Sync::CredentialStore &credentials, QSettings &settings,
+                       QObject *parent)
+    : QObject(parent), m_session(session), m_credentials(credentials), m_settings(settings)
+{
+}
+
+void CliCommand::run(const QStringList &arguments, std::function<void(int)> finished)
+{
+    m_finished = std::move(finished);
+    const QString command = arguments.value(1);
+    const QStringList rest = arguments.mid(1);
+    if (command == u"login"_s)
+        return login(rest);
+    if (command == u"whoami"_s)
+        return whoami(rest);
+    if (command == u"logout"_s)
+        return logout(rest);
+    if (command == u"--version"_s) {
+        out(u"cartable-cli " CARTABLE_VERSION ""_s);
+        return done(Success);
+    }
+    if (command == u"--help"_s || command == u"-h"_s || command == u"help"_s) {
+        out(u"Usage: cartable-cli <command> [options]\n\n"
+            "Commands:\n"
+            "  login --server URL --login LOGIN [--password-stdin]\n"
+            "                      sign in; the session token goes to the OS keychain\n"
+            "  whoami [--json]     show the signed-in account, its roles and establishments\n"
+            "  logout              close the session on the server and forget it here\n\n"
+            "Exit codes: 0 success, 1 failure, 2 bad usage."_s);
+        return done(Success);
+    }
+    usage(command.isEmpty() ? u"no command given"_s : u"unknown command '%1'"_s.arg(command));
+}
+
+void CliCommand::login(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption serverOption(u"server"_s, u"Server address."_s, u"url"_s);
+    const QCommandLineOption loginOption(u"login"_s, u"Login."_s, u"login"_s);
+    const QCommandLineOption stdinOption(u"password-stdin"_s, u"Read the password from standard input."_s);
+    parser.addOptions({serverOption, loginOption, stdinOption});
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (!parser.isSet(serverOption) || !parser.isSet(loginOption))
+        return usage(u"login needs --server and --login"_s);
+    const Core::Result<QUrl> server = Sync::normalizeServerUrl(parser.value(serverOption));
+    if (!server)
+        return fail(server.error());
+    const QString login = parser.value(loginOption).trimmed();
+    const QString password = readPassword(!parser.isSet(stdinOption));
+    if (password.isEmpty())
+        return usage(u"no password given"_s);
+
+    m_connections.append(connect(&m_session, &Sync::Session::signedIn, this,
+                                 [this](const Core::UserProfile &profile) {
+                                     m_settings.setValue(kServerKey, m_session.server().toString());
+                                     m_settings.setValue(kLoginKey, profile.login);
+                                     m_settings.sync();
+                                     out(u"Signed in as %1 (%2) on %3"_s.arg(profile.displayName, profile.login,
+                                                                             m_session.server().toString()));
+                                     done(Success);
+                                 }));
+    m_connections.append(connect(&m_session, &Sync::Session::signInFailed, this, &CliCommand::fail));
+    m_session.signIn(*server, login, password);
+}
+
+void CliCommand::resumeThen(std::function<void()> onSignedIn, std::function<void(const Error &)> onFailed)
+{
+    const QUrl server(m_settings.value(kServerKey).toString());
+    const QString login = m_settings.value(kLoginKey).toString();
+    if (server.isEmpty() || login.isEmpty())
+        return onFailed(Error{ErrorCode::NotSignedIn, {}});
+    m_connections.append(connect(&m_session, &Sync::Session::signedIn, this, std::move(onSignedIn)));
+    m_connections.append(connect(&m_session, &Sync::Session::signInFailed, this, std::move(onFailed)));
+    m_session.resume(server, login);
+}
+
+void CliCommand::whoami(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOption(u"json"_s, u"Print the profile as JSON."_s);
+    parser.addOption(jsonOption);
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    const bool json = parser.isSet(jsonOption);
+    resumeThen(
+        [this, json] {
+            const Core::UserProfile &profile = m_session.profile();
+            if (json) {
+                out(QString::fromUtf8(QJsonDocument(profile.toJson()).toJson(QJsonDocument::Indented)).trimmed());
+                return done(Success);
+            }
+            out(u"%1 (%2) on %3"_s.arg(profile.displayName, profile.login, m_session.server().toString()));
+            for (const Core::RoleAssignment &assignment : profile.assignments) {
+                out(u"  %1 at %2 (%3)"_s.arg(Core::roleCode(assignment.role), assignment.establishment.name,
+                                            assignment.establishment.uai));
+            }
+            done(Success);
+        },
+        [this](const Error &error) { fail(error); });
+}
+
+void CliCommand::logout(const QStringList &arguments)
+{
+    if (arguments.size() > 1)
+        return usage(u"logout takes no argument"_s);
+    const QUrl server(m_settings.value(kServerKey).toString());
+    const QString login = m_settings.value(kLoginKey).toString();
+    auto forgetLocally = [this] {
+        m_settings.remove(kServerKey);
+        m_settings.remove(kLoginKey);
+        m_settings.sync();
+    };
+    resumeThen(
+        [this, forgetLocally] {
+            m_connections.append(connect(&m_session, &Sync::Session::signedOut, this, [this, forgetLocally] {
+                forgetLocally();
+                out(u"Signed out."_s);
+                done(Success);
+            }));
+            m_session.signOut();
+        },
+        [this, server, login, forgetLocally](const Error &error) {
+            if (error.code == ErrorCode::NotSignedIn || error.code == ErrorCode::SessionExpired) {
+                forgetLocally();
+                out(u"Not signed in."_s);
+                return done(Success);
+            }
+            // The server cannot confirm, but the token must not stay here.
+            m_credentials.remove(Sync::credentialKey(server, login), [this, error, forgetLocally](Core::Status removed) {
+                if (!removed)
+                    return fail(removed.error());
+                forgetLocally();
+                err(u"warning: %1; the session was forgotten here but may stay open on the server until it expires"_s
+                        .arg(explain(error)));
+                done(Success);
+            });
+        });
+}
+
+void CliCommand::done(int code)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_connections))
+        disconnect(connection);
+    m_connections.clear();
+    if (m_finished)
+        std::exchange(m_finished, nullptr)(code);
+}
+
+void CliCommand::fail(const Error &error)
+{
+    err(u"error: "_s + explain(error));
+    done(Failure);
+}
+
+void CliCommand::usage(const QString &message)
+{
+    err(u"cartable-cli: %1\nTry 'cartable-cli --help'."_s.arg(message));
+    done(Usage);
+}
+
+} // namespace Cartable::Cli

@@ -1,0 +1,160 @@
+#include "accountstore.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Cartable::Server {
+
+using namespace Qt::StringLiterals;
+using Core::Error;
+using Core::ErrorCode;
+
+namespace {
+
+Error databaseError(const QSqlQuery &query)
+{
+    return Error{ErrorCode::DatabaseError, query.lastError().text()};
+}
+
+// Prepares, binds in order and runs one statement.
+template<typename... Values>
+bool run(QSqlQuery &query, const QString &sql, const Values &...values)
+{
+    if (!query.prepare(sql))
+        return false;
+    (query.addBindValue(values), ...);
+    return query.exec();
+}
+
+} // namespace
+
+AccountStore::AccountStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+Core::Result<std::optional<AccountRecord>> AccountStore::findByLogin(const QString &login) const
+{
+    QSqlQuery query(m_db);
+    if (!run(query, u"SELECT id, login, display_name, password_hash FROM account WHERE login = ?"_s, login))
+        return databaseError(query);
+    if (!query.next())
+        return std::optional<AccountRecord>();
+    return std::optional<AccountRecord>(AccountRecord{
+        query.value(0).toString(),
+        query.value(1).toString(),
+        query.value(2).toString(),
+        query.value(3).toString().toLatin1(),
+    });
+}
+
+Core::Result<Core::UserProfile> AccountStore::profile(const QString &accountId) const
+{
+    QSqlQuery query(m_db);
+    if (!run(query, u"SELECT id, login, display_name FROM account WHERE id = ?"_s, accountId))
+        return databaseError(query);
+    if (!query.next())
+        return Error{ErrorCode::NotFound, u"account"_s};
+    Core::UserProfile profile;
+    profile.id = query.value(0).toString();
+    profile.login = query.value(1).toString();
+    profile.displayName = query.value(2).toString();
+
+    if (!run(query,
+             u"SELECT r.role, e.id, e.uai, e.name FROM account_role r "
+             "JOIN establishment e ON e.id = r.establishment_id "
+             "WHERE r.account_id = ? ORDER BY e.name, r.role"_s,
+             accountId)) {
+        return databaseError(query);
+    }
+    while (query.next()) {
+        const std::optional<Core::Role> role = Core::roleFromCode(query.value(0).toString());
+        if (!role)
+            return Error{ErrorCode::DatabaseError, u"unknown role in account_role"_s};
+        profile.assignments.append(Core::RoleAssignment{
+            *role,
+            Core::Establishment{query.value(1).toString(), query.value(2).toString(), query.value(3).toString()},
+        });
+    }
+    return profile;
+}
+
+Core::Result<bool> AccountStore::hasEstablishments() const
+{
+    QSqlQuery query(m_db);
+    if (!run(query, u"SELECT 1 FROM establishment LIMIT 1"_s))
+        return databaseError(query);
+    return query.next();
+}
+
+Core::Status AccountStore::createEstablishment(const Core::Establishment &establishment)
+{
+    if (!Core::isValidUai(establishment.uai))
+        return Error{ErrorCode::InvalidField, u"uai"_s};
+    QSqlQuery query(m_db);
+    if (!run(query, u"INSERT INTO establishment (id, uai, name) VALUES (?, ?, ?)"_s, establishment.id,
+             establishment.uai, establishment.name)) {
+        return databaseError(query);
+    }
+    return {};
+}
+
+Core::Status AccountStore::createAccount(const AccountRecord &account, const QDateTime &createdAt)
+{
+    QSqlQuery query(m_db);
+    if (!run(query,
+             u"INSERT INTO account (id, login, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)"_s,
+             account.id, account.login, account.displayName, QString::fromLatin1(account.passwordHash),
+             createdAt.toMSecsSinceEpoch())) {
+        return databaseError(query);
+    }
+    return {};
+}
+
+Core::Status AccountStore::addRole(const QString &accountId, const QString &establishmentId, Core::Role role)
+{
+    QSqlQuery query(m_db);
+    if (!run(query, u"INSERT INTO account_role (account_id, establishment_id, role) VALUES (?, ?, ?)"_s, accountId,
+             establishmentId, Core::roleCode(role))) {
+        return databaseError(query);
+    }
+    return {};
+}
+
+Core::Status AccountStore::createSession(const QString &tokenHash, const QString &accountId,
+                                         const QDateTime &createdAt, const QDateTime &expiresAt)
+{
+    QSqlQuery query(m_db);
+    if (!run(query, u"INSERT INTO auth_session (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)"_s,
+             tokenHash, accountId, createdAt.toMSecsSinceEpoch(), expiresAt.toMSecsSinceEpoch())) {
+        return databaseError(query);
+    }
+    return {};
+}
+
+Core::Result<std::optional<QString>> AccountStore::sessionAccount(const QString &tokenHash, const QDateTime &now) const
+{
+    QSqlQuery query(m_db);
+    if (!run(query, u"SELECT account_id FROM auth_session WHERE token_hash = ? AND expires_at > ?"_s, tokenHash,
+             now.toMSecsSinceEpoch())) {
+        return databaseError(query);
+    }
+    if (!query.next())
+        return std::optional<QString>();
+    return std::optional<QString>(query.value(0).toString());
+}
+
+Core::Status AccountStore::deleteSession(const QString &tokenHash)
+{
+    QSqlQuery query(m_db);
+    if (!run(query, u"DELETE FROM auth_session WHERE token_hash = ?"_s, tokenHash))
+        return databaseError(query);
+    return {};
+}
+
+Core::Status AccountStore::deleteExpiredSessions(const QDateTime &now)
+{
+    QSqlQuery query(m_db);
+    if (!run(query, u"DELETE FROM auth_session WHERE expires_at <= ?"_s, now.toMSecsSinceEpoch()))
+        return databaseError(query);
+    return {};
+}
+
+} // namespace Cartable::Server

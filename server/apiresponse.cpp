@@ -1,0 +1,93 @@
+#include "apiresponse.h"
+
+#include <QJsonDocument>
+
+namespace Cartable::Server {
+
+using namespace Qt::StringLiterals;
+using Core::ErrorCode;
+
+ApiResponse ApiResponse::json(int status, const QJsonObject &object)
+{
+    return ApiResponse{status, QJsonDocument(object).toJson(QJsonDocument::Compact), {}};
+}
+
+ApiResponse ApiResponse::noContent()
+{
+    return ApiResponse{204, {}, {}};
+}
+
+ApiResponse ApiResponse::problem(const Core::Error &error)
+{
+    ApiResponse response = json(httpStatusFor(error.code),
+                                QJsonObject{{u"error"_s,
+                                             QJsonObject{
+                                                 {u"code"_s, Core::errorCodeName(error.code)},
+                                                 {u"message"_s, problemMessage(error)},
+                                             }}});
+    if (response.status == 401)
+        response.headers.append(std::pair<QByteArray, QByteArray>("WWW-Authenticate", "Bearer realm=\"cartable\""));
+    return response;
+}
+
+int httpStatusFor(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::InvalidJson:
+    case ErrorCode::InvalidField:
+    case ErrorCode::MissingField:
+        return 400;
+    case ErrorCode::Unauthenticated:
+    case ErrorCode::InvalidCredentials:
+    case ErrorCode::SessionExpired:
+        return 401;
+    case ErrorCode::Forbidden:
+        return 403;
+    case ErrorCode::NotFound:
+        return 404;
+    case ErrorCode::MethodNotAllowed:
+        return 405;
+    case ErrorCode::PayloadTooLarge:
+        return 413;
+    case ErrorCode::UnsupportedMediaType:
+        return 415;
+    case ErrorCode::DatabaseError:
+        return 503;
+    default:
+        return 500;
+    }
+}
+
+QString problemMessage(const Core::Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::InvalidJson:
+        return u"The request body is not a valid JSON object (%1)."_s.arg(error.context);
+    case ErrorCode::InvalidField:
+        return u"The field '%1' has a wrong type or value."_s.arg(error.context);
+    case ErrorCode::MissingField:
+        return u"The field '%1' is required."_s.arg(error.context);
+    case ErrorCode::InvalidCredentials:
+        return u"The login or the password is wrong."_s;
+    case ErrorCode::Unauthenticated:
+        return u"This request needs a session: send 'Authorization: Bearer <token>'."_s;
+    case ErrorCode::SessionExpired:
+        return u"The session has expired or was closed; sign in again."_s;
+    case ErrorCode::Forbidden:
+        return u"This account may not do that."_s;
+    case ErrorCode::NotFound:
+        return u"There is nothing at %1."_s.arg(error.context);
+    case ErrorCode::MethodNotAllowed:
+        return u"%1 does not accept this method."_s.arg(error.context);
+    case ErrorCode::PayloadTooLarge:
+        return u"The request body is larger than the %1 bytes this server accepts."_s.arg(error.context);
+    case ErrorCode::UnsupportedMediaType:
+        return u"The request body must be sent as application/json."_s;
+    case ErrorCode::DatabaseError:
+        return u"The database is not available; try again later."_s;
+    default:
+        return u"The server failed to answer this request."_s;
+    }
+}
+
+} // namespace Cartable::Server

@@ -1,0 +1,180 @@
+#include "apiserver.h"
+
+#include "accountstore.h"
+#include "authservice.h"
+#include "limitedtcpserver.h"
+#include "serverdatabase.h"
+
+#include "core/jsonreader.h"
+
+#include <QElapsedTimer>
+#include <QHttpServerResponder>
+#include <QLoggingCategory>
+#include <QMetaEnum>
+#include <QSqlQuery>
+#include <QTcpSocket>
+
+namespace Cartable::Server {
+
+Q_LOGGING_CATEGORY(lcAccess, "cartable.server.access")
+Q_LOGGING_CATEGORY(lcApi, "cartable.server.api")
+
+using namespace Qt::StringLiterals;
+using Core::Error;
+using Core::ErrorCode;
+using Method = QHttpServerRequest::Method;
+
+QByteArray methodName(Method method)
+{
+    const char *key = QMetaEnum::fromType<Method>().valueToKey(static_cast<int>(method));
+    return key ? QByteArray(key).toUpper() : QByteArray("UNKNOWN");
+}
+
+ApiServer::ApiServer(AuthService &auth, AccountStore &accounts, qint64 maxBodyBytes, QObject *parent)
+    : QAbstractHttpServer(parent), m_auth(auth), m_accounts(accounts), m_maxBodyBytes(maxBodyBytes)
+{
+    addRoute(Method::Get, u"/api/v1/health"_s, [this](const QHttpServerRequest &) { return health(); });
+    addRoute(Method::Post, u"/api/v1/auth/login"_s, [this](const QHttpServerRequest &r) { return login(r); });
+    addRoute(Method::Post, u"/api/v1/auth/logout"_s, [this](const QHttpServerRequest &r) { return logout(r); });
+    addRoute(Method::Get, u"/api/v1/me"_s, [this](const QHttpServerRequest &r) { return me(r); });
+}
+
+Core::Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
+{
+    auto *tcp = new LimitedTcpServer(m_maxBodyBytes, this);
+    if (!tcp->listen(address, port)) {
+        const QString reason = tcp->errorString();
+        delete tcp;
+        return Error{ErrorCode::ConfigInvalid, u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(reason)};
+    }
+    bind(tcp);
+    return tcp->serverPort();
+}
+
+QStringList ApiServer::routeList() const
+{
+    QStringList list;
+    for (const Route &route : m_routes)
+        list.append(QString::fromLatin1(methodName(route.method)) + u' ' + route.path);
+    return list;
+}
+
+void ApiServer::addRoute(Method method, const QString &path, Handler handler)
+{
+    m_routes.append(Route{method, path, std::move(handler)});
+}
+
+bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const ApiResponse response = dispatch(request);
+    send(request, socket, response, timer.elapsed());
+    return true;
+}
+
+void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // handleRequest() answers every request itself; kept for completeness.
+    send(request, socket, ApiResponse::problem(Error{ErrorCode::NotFound, request.url().path()}), 0);
+}
+
+ApiResponse ApiServer::dispatch(const QHttpServerRequest &request) const
+{
+    const QString path = request.url().path();
+    QList<QByteArray> allowed;
+    for (const Route &route : m_routes) {
+        if (route.path != path)
+            continue;
+        if (route.method == request.method())
+            return route.handler(request);
+        allowed.append(methodName(route.method));
+    }
+    if (allowed.isEmpty())
+        return ApiResponse::problem(Error{ErrorCode::NotFound, path});
+    ApiResponse response = ApiResponse::problem(Error{ErrorCode::MethodNotAllowed, path});
+    response.headers.append(std::pair<QByteArray, QByteArray>("Allow", allowed.join(", ")));
+    return response;
+}
+
+void ApiServer::send(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response,
+                     qint64 elapsedMs)
+{
+    // The path only: a query string could carry something private.
+    qCInfo(lcAccess).noquote() << request.remoteAddress().toString() << methodName(request.method())
+                               << request.url().path() << response.status << response.body.size() << "bytes"
+                               << elapsedMs << "ms";
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+    if (!response.body.isEmpty())
+        responder.writeHeader("Content-Type", "application/json");
+    responder.writeHeader("Cache-Control", "no-store");
+    responder.writeHeader("X-Content-Type-Options", "nosniff");
+    for (const auto &[name, value] : response.headers)
+        responder.writeHeader(name, value);
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    responder.writeBody(response.body);
+}
+
+Core::Result<QJsonObject> ApiServer::jsonBody(const QHttpServerRequest &request) const
+{
+    if (request.body().size() > m_maxBodyBytes)
+        return Error{ErrorCode::PayloadTooLarge, QString::number(m_maxBodyBytes)};
+    const QByteArray contentType = request.value("Content-Type").split(';').constFirst().trimmed().toLower();
+    if (contentType != "application/json")
+        return Error{ErrorCode::UnsupportedMediaType, {}};
+    return Core::parseJsonObject(request.body());
+}
+
+ApiResponse ApiServer::health() const
+{
+    QSqlQuery query(m_accounts.database());
+    if (!query.exec(u"SELECT 1"_s)) {
+        qCWarning(lcApi) << "health check: the database does not answer";
+        return ApiResponse::problem(Error{ErrorCode::DatabaseError, {}});
+    }
+    return ApiResponse::json(200, QJsonObject{
+                                      {u"status"_s, u"ok"_s},
+                                      {u"version"_s, QStringLiteral(CARTABLE_VERSION)},
+                                      {u"database"_s, backendName(m_accounts.database())},
+                                  });
+}
+
+ApiResponse ApiServer::login(const QHttpServerRequest &request)
+{
+    const Core::Result<QJsonObject> body = jsonBody(request);
+    if (!body)
+        return ApiResponse::problem(body.error());
+    const Core::Result<Core::LoginRequest> parsed = Core::LoginRequest::fromJson(*body);
+    if (!parsed)
+        return ApiResponse::problem(parsed.error());
+    const Core::Result<Core::LoginResponse> response = m_auth.login(*parsed);
+    if (!response)
+        return ApiResponse::problem(response.error());
+    return ApiResponse::json(200, response->toJson());
+}
+
+ApiResponse ApiServer::logout(const QHttpServerRequest &request)
+{
+    const Core::Result<QString> account = m_auth.authenticate(request.value("Authorization"));
+    if (!account)
+        return ApiResponse::problem(account.error());
+    if (const Core::Status closed = m_auth.logout(request.value("Authorization")); !closed)
+        return ApiResponse::problem(closed.error());
+    return ApiResponse::noContent();
+}
+
+ApiResponse ApiServer::me(const QHttpServerRequest &request) const
+{
+    const Core::Result<QString> account = m_auth.authenticate(request.value("Authorization"));
+    if (!account)
+        return ApiResponse::problem(account.error());
+    const Core::Result<Core::UserProfile> profile = m_accounts.profile(*account);
+    if (!profile)
+        return ApiResponse::problem(profile.error());
+    return ApiResponse::json(200, profile->toJson());
+}
+
+} // namespace Cartable::Server

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "apiresponse.h"
+
+#include "core/result.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QHttpServerRequest>
+#include <QSqlDatabase>
+
+#include <functional>
+
+namespace Cartable::Server {
+
+class AccountStore;
+class AuthService;
+
+// The REST API of cartable-server, on QtHttpServer's low-level interface so
+// that every answer, 404 and 405 included, goes through one place: the same
+// JSON problem body, the access log, the body limit. Handlers answer
+// synchronously (a deferred answer to a client that has gone away crashes Qt
+// 6.4's HTTP server).
+class ApiServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<ApiResponse(const QHttpServerRequest &)>;
+
+    ApiServer(AuthService &auth, AccountStore &accounts, qint64 maxBodyBytes, QObject *parent = nullptr);
+
+    // Listens on address:port (0 picks a free port) and returns the port.
+    [[nodiscard]] Core::Result<quint16> start(const QHostAddress &address, quint16 port);
+
+    // The routes, for documentation checks: "GET /api/v1/health", …
+    QStringList routeList() const;
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Route
+    {
+        QHttpServerRequest::Method method;
+        QString path;
+        Handler handler;
+    };
+
+    void addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler);
+    ApiResponse dispatch(const QHttpServerRequest &request) const;
+    void send(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response,
+              qint64 elapsedMs);
+
+    // Reads a JSON object body, checking its type and size.
+    Core::Result<QJsonObject> jsonBody(const QHttpServerRequest &request) const;
+
+    ApiResponse health() const;
+    ApiResponse login(const QHttpServerRequest &request);
+    ApiResponse logout(const QHttpServerRequest &request);
+    ApiResponse me(const QHttpServerRequest &request) const;
+
+    AuthService &m_auth;
+    AccountStore &m_accounts;
+    qint64 m_maxBodyBytes;
+    QList<Route> m_routes;
+};
+
+QByteArray methodName(QHttpServerRequest::Method method);
+
+} // namespace Cartable::Server

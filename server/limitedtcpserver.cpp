@@ -1,0 +1,92 @@
+#include "limitedtcpserver.h"
+
+#include "apiresponse.h"
+
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+namespace Cartable::Server {
+
+Q_LOGGING_CATEGORY(lcLimit, "cartable.server.limit")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr char kReceived[] = "cartableReceived";
+constexpr char kRefused[] = "cartableRefused";
+
+} // namespace
+
+qint64 declaredContentLength(const QByteArray &head)
+{
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    const QByteArray headers = end < 0 ? head : head.left(end);
+    for (const QByteArray &line : headers.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || line.left(colon).trimmed().toLower() != "content-length")
+            continue;
+        if (end < 0 && !line.endsWith('\r'))
+            return -1; // the value may not have fully arrived
+        bool ok = false;
+        const qint64 length = line.mid(colon + 1).trimmed().toLongLong(&ok);
+        return ok && length >= 0 ? length : -2;
+    }
+    return -1;
+}
+
+LimitedTcpServer::LimitedTcpServer(qint64 maxBodyBytes, QObject *parent)
+    : QTcpServer(parent), m_maxBodyBytes(maxBodyBytes)
+{
+}
+
+void LimitedTcpServer::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    // Connected before the HTTP layer connects its own handler, so this one
+    // sees each chunk first.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
+    // An answer ends a request: the next one on a kept-alive connection
+    // starts its count again.
+    connect(socket, &QTcpSocket::bytesWritten, socket, [socket] { socket->setProperty(kReceived, 0); });
+    addPendingConnection(socket);
+}
+
+void LimitedTcpServer::inspect(QTcpSocket *socket)
+{
+    if (socket->property(kRefused).toBool()) {
+        socket->readAll();
+        return;
+    }
+    const qint64 before = socket->property(kReceived).toLongLong();
+    const qint64 received = before + socket->bytesAvailable();
+    socket->setProperty(kReceived, received);
+
+    // The head is only at the start of a request.
+    const qint64 declared = before == 0 ? declaredContentLength(socket->peek(kMaxHeaderBytes)) : -1;
+    if (declared > m_maxBodyBytes || received > m_maxBodyBytes + kMaxHeaderBytes) {
+        qCWarning(lcLimit) << "refused an oversize request from" << socket->peerAddress().toString()
+                           << "declared" << declared << "received" << received;
+        refuse(socket);
+    }
+}
+
+void LimitedTcpServer::refuse(QTcpSocket *socket)
+{
+    socket->setProperty(kRefused, true);
+    // What has arrived is dropped, so that the HTTP layer parses nothing more.
+    socket->readAll();
+    const ApiResponse response = ApiResponse::problem(
+        Core::Error{Core::ErrorCode::PayloadTooLarge, QString::number(m_maxBodyBytes)});
+    QByteArray answer = "HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                        "Content-Length: "
+                        + QByteArray::number(response.body.size()) + "\r\n\r\n" + response.body;
+    socket->write(answer);
+    socket->disconnectFromHost();
+}
+
+} // namespace Cartable::Server

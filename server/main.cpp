@@ -1,0 +1,98 @@
+// cartable-server: the composition root. Reads the configuration, opens the
+// database, builds the services once and hands them down.
+
+#include "accountstore.h"
+#include "apiserver.h"
+#include "authservice.h"
+#include "demodata.h"
+#include "passwordhasher.h"
+#include "serverconfig.h"
+#include "serverdatabase.h"
+#include "unixsignalwatcher.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace Cartable;
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcMain, "cartable.server.main")
+
+namespace {
+
+void printLine(FILE *stream, const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stream);
+    std::fputc('\n', stream);
+    std::fflush(stream);
+}
+
+int serve(const Server::ServerConfig &config)
+{
+    Core::Result<QSqlDatabase> db = Server::openServerDatabase(config.database, u"cartable-server"_s);
+    if (!db) {
+        printLine(stderr, u"cartable-server: cannot open the database: "_s + db.error().context);
+        return 1;
+    }
+    Server::AccountStore accounts(*db);
+    const Server::PasswordHasher hasher;
+    if (config.seedDemo) {
+        const Core::Result<bool> seeded = Server::seedDemoData(accounts, hasher);
+        if (!seeded) {
+            printLine(stderr, u"cartable-server: cannot create the demo data: "_s + seeded.error().context);
+            return 1;
+        }
+        if (*seeded)
+            qCInfo(lcMain) << "created the demo establishments and accounts";
+    }
+
+    Server::AuthService auth(accounts, hasher, std::chrono::hours(config.sessionHours));
+    Server::ApiServer api(auth, accounts, config.maxBodyBytes);
+    const Core::Result<quint16> port = api.start(config.address, config.port);
+    if (!port) {
+        printLine(stderr, u"cartable-server: "_s + port.error().context);
+        return 1;
+    }
+
+    Server::UnixSignalWatcher signals({SIGTERM, SIGINT});
+    QObject::connect(&signals, &Server::UnixSignalWatcher::received, qApp, [](int number) {
+        qCInfo(lcMain) << "signal" << number << "received, shutting down";
+        QCoreApplication::quit();
+    });
+
+    const QString host = config.address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? u'[' + config.address.toString() + u']'
+                             : config.address.toString();
+    printLine(stdout, u"cartable-server listening on http://%1:%2"_s.arg(host).arg(*port));
+    const int code = QCoreApplication::exec();
+    qCInfo(lcMain) << "stopped";
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"cartable-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(CARTABLE_VERSION));
+    // A client that hangs up while we write must not kill the server.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    const Server::ConfigOutcome outcome = Server::parseServerArguments(QCoreApplication::arguments());
+    if (outcome.exitNow) {
+        printLine(outcome.exitCode == 0 ? stdout : stderr, outcome.message);
+        return outcome.exitCode;
+    }
+    if (outcome.config.printDemoLogins) {
+        printLine(stdout, Server::demoLoginsTable());
+        return 0;
+    }
+    const int code = serve(outcome.config);
+    QSqlDatabase::removeDatabase(u"cartable-server"_s);
+    return code;
+}

@@ -1,0 +1,171 @@
+#include "serverconfig.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace Cartable::Server {
+
+using namespace Qt::StringLiterals;
+using Core::Error;
+using Core::ErrorCode;
+
+namespace {
+
+bool parsePort(const QString &text, quint16 &port)
+{
+    bool ok = false;
+    const uint value = text.toUInt(&ok);
+    if (!ok || value > 65535)
+        return false;
+    port = static_cast<quint16>(value);
+    return true;
+}
+
+bool parseAddress(const QString &text, QHostAddress &address)
+{
+    if (text == u"localhost"_s) {
+        address = QHostAddress::LocalHost;
+        return true;
+    }
+    return address.setAddress(text);
+}
+
+bool parseBodyLimit(const QString &text, qint64 &limit)
+{
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    // Below 1 KiB not even a login fits; above 1 GiB a server buffers too much.
+    if (!ok || value < 1024 || value > qint64(1) << 30)
+        return false;
+    limit = value;
+    return true;
+}
+
+bool parseSessionHours(const QString &text, int &hours)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 1 || value > 24 * 30)
+        return false;
+    hours = value;
+    return true;
+}
+
+} // namespace
+
+QString ServerConfig::defaultDatabasePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/cartable-server/cartable.sqlite"_s;
+}
+
+Core::Status loadConfigFile(const QString &path, ServerConfig &config)
+{
+    if (!QFileInfo(path).isReadable())
+        return Error{ErrorCode::ConfigInvalid, u"cannot read %1"_s.arg(path)};
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError)
+        return Error{ErrorCode::ConfigInvalid, u"%1 is not a valid INI file"_s.arg(path)};
+
+    settings.beginGroup(u"server"_s);
+    const QStringList known{u"address"_s, u"port"_s, u"database"_s, u"max_body_bytes"_s, u"session_hours"_s};
+    for (const QString &key : settings.childKeys()) {
+        if (!known.contains(key))
+            return Error{ErrorCode::ConfigInvalid, u"%1: unknown key [server] %2"_s.arg(path, key)};
+    }
+    auto check = [&](const QString &key, auto &&parse) -> Core::Status {
+        if (!settings.contains(key))
+            return {};
+        if (!parse(settings.value(key).toString()))
+            return Error{ErrorCode::ConfigInvalid, u"%1: invalid value for %2"_s.arg(path, key)};
+        return {};
+    };
+    for (Core::Status status : {
+             check(u"address"_s, [&](const QString &v) { return parseAddress(v, config.address); }),
+             check(u"port"_s, [&](const QString &v) { return parsePort(v, config.port); }),
+             check(u"database"_s,
+                   [&](const QString &v) {
+                       config.database = v;
+                       return !v.isEmpty();
+                   }),
+             check(u"max_body_bytes"_s, [&](const QString &v) { return parseBodyLimit(v, config.maxBodyBytes); }),
+             check(u"session_hours"_s, [&](const QString &v) { return parseSessionHours(v, config.sessionHours); }),
+         }) {
+        if (!status)
+            return status;
+    }
+    return {};
+}
+
+ConfigOutcome parseServerArguments(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Cartable server: the REST and sync server of an offline-first ENT."_s);
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption configOption(u"config"_s, u"Read settings from the [server] section of <file>."_s,
+                                          u"file"_s);
+    const QCommandLineOption addressOption(u"address"_s, u"Listen on <address> (default 127.0.0.1)."_s,
+                                           u"address"_s);
+    const QCommandLineOption portOption(u"port"_s, u"Listen on <port> (default 8470, 0 for any free port)."_s,
+                                        u"port"_s);
+    const QCommandLineOption databaseOption(
+        u"database"_s, u"SQLite file, or postgresql://user:password@host:port/dbname."_s, u"spec"_s);
+    const QCommandLineOption bodyOption(u"max-body-bytes"_s, u"Refuse request bodies larger than <bytes>."_s,
+                                        u"bytes"_s);
+    const QCommandLineOption sessionOption(u"session-hours"_s, u"Sessions last <hours> (default 12)."_s,
+                                           u"hours"_s);
+    const QCommandLineOption demoOption(u"demo"_s,
+                                        u"Create the demo establishments and accounts if the database has none."_s);
+    const QCommandLineOption printDemoOption(u"print-demo-logins"_s, u"Print the demo accounts and exit."_s);
+    parser.addOptions(
+        {configOption, addressOption, portOption, databaseOption, bodyOption, sessionOption, demoOption, printDemoOption});
+
+    ConfigOutcome outcome;
+    auto usageError = [&](const QString &message) {
+        outcome.exitNow = true;
+        outcome.exitCode = 2;
+        outcome.message = message + u"\n\n"_s + parser.helpText();
+        return outcome;
+    };
+
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        outcome.exitNow = true;
+        outcome.message = parser.helpText();
+        return outcome;
+    }
+    if (parser.isSet(versionOption)) {
+        outcome.exitNow = true;
+        outcome.message = u"cartable-server " CARTABLE_VERSION ""_s;
+        return outcome;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(u"unexpected argument: "_s + parser.positionalArguments().constFirst());
+
+    ServerConfig &config = outcome.config;
+    if (parser.isSet(configOption)) {
+        const Core::Status loaded = loadConfigFile(parser.value(configOption), config);
+        if (!loaded)
+            return usageError(loaded.error().context);
+    }
+    if (parser.isSet(addressOption) && !parseAddress(parser.value(addressOption), config.address))
+        return usageError(u"invalid address: "_s + parser.value(addressOption));
+    if (parser.isSet(portOption) && !parsePort(parser.value(portOption), config.port))
+        return usageError(u"invalid port: "_s + parser.value(portOption));
+    if (parser.isSet(databaseOption))
+        config.database = parser.value(databaseOption);
+    if (parser.isSet(bodyOption) && !parseBodyLimit(parser.value(bodyOption), config.maxBodyBytes))
+        return usageError(u"invalid body limit (1024 to 1073741824 bytes): "_s + parser.value(bodyOption));
+    if (parser.isSet(sessionOption) && !parseSessionHours(parser.value(sessionOption), config.sessionHours))
+        return usageError(u"invalid session length (1 to 720 hours): "_s + parser.value(sessionOption));
+    config.seedDemo = parser.isSet(demoOption);
+    config.printDemoLogins = parser.isSet(printDemoOption);
+    if (config.database.isEmpty())
+        config.database = ServerConfig::defaultDatabasePath();
+    return outcome;
+}
+
+} // namespace Cartable::Server

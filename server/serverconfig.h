@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace Cartable::Server {
+
+// How cartable-server runs. Read from an INI file ([server] section) given
+// with --config, then overridden by command-line flags.
+struct ServerConfig
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8470;
+    // An SQLite file path, or postgresql://user:password@host:port/dbname
+    // (with ?host=/socket/folder for a Unix socket).
+    QString database;
+    qint64 maxBodyBytes = 1024 * 1024;
+    int sessionHours = 12;
+    bool seedDemo = false;
+    bool printDemoLogins = false;
+
+    static QString defaultDatabasePath();
+};
+
+// The outcome of reading the command line: a configuration, or a usage
+// message and the exit code to leave with (0 for --help and --version).
+struct ConfigOutcome
+{
+    ServerConfig config;
+    bool exitNow = false;
+    int exitCode = 0;
+    QString message;
+};
+
+ConfigOutcome parseServerArguments(const QStringList &arguments);
+
+// Reads the [server] section of an INI file over `config`.
+[[nodiscard]] Core::Status loadConfigFile(const QString &path, ServerConfig &config);
+
+} // namespace Cartable::Server

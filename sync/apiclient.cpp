@@ -1,0 +1,160 @@
+#include "apiclient.h"
+
+#include "core/jsonreader.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace Cartable::Sync {
+
+Q_LOGGING_CATEGORY(lcApi, "cartable.sync.api")
+
+using namespace Qt::StringLiterals;
+using Core::Error;
+using Core::ErrorCode;
+
+namespace {
+
+constexpr qint64 kMaxResponseBytes = 16 * 1024 * 1024;
+
+Error transportError(QNetworkReply *reply)
+{
+    switch (reply->error()) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+        return Error{ErrorCode::ServerUnreachable, reply->errorString()};
+    default:
+        return Error{ErrorCode::NetworkError, reply->errorString()};
+    }
+}
+
+} // namespace
+
+Error errorFromResponse(int httpStatus, const QByteArray &body)
+{
+    Core::Result<QJsonObject> object = Core::parseJsonObject(body);
+    if (object) {
+        const QJsonObject problem = object->value(u"error"_s).toObject();
+        const std::optional<ErrorCode> code = Core::errorCodeFromName(problem.value(u"code"_s).toString());
+        if (code)
+            return Error{*code, problem.value(u"message"_s).toString()};
+    }
+    switch (httpStatus) {
+    case 401:
+        return Error{ErrorCode::Unauthenticated, u"HTTP 401"_s};
+    case 403:
+        return Error{ErrorCode::Forbidden, u"HTTP 403"_s};
+    case 404:
+        return Error{ErrorCode::NotFound, u"HTTP 404"_s};
+    case 413:
+        return Error{ErrorCode::PayloadTooLarge, u"HTTP 413"_s};
+    default:
+        return Error{ErrorCode::InvalidServerResponse, u"HTTP %1"_s.arg(httpStatus)};
+    }
+}
+
+ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network) {}
+
+QNetworkRequest ApiClient::makeRequest(const QUrl &server, const QString &path, const QString &token) const
+{
+    QUrl url = server;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(static_cast<int>(m_timeout.count()));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader, u"Cartable/" CARTABLE_VERSION ""_s);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    return request;
+}
+
+void ApiClient::finish(QNetworkReply *reply, std::function<void(const QByteArray &)> handle,
+                       std::function<void(Error)> fail)
+{
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > kMaxResponseBytes)
+            reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [reply, handle = std::move(handle), fail = std::move(fail)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        if (status == 0) {
+            qCInfo(lcApi) << "request failed:" << reply->url().path() << reply->errorString();
+            return fail(transportError(reply));
+        }
+        if (status < 200 || status >= 300) {
+            const Error error = errorFromResponse(status, body);
+            qCInfo(lcApi) << "server refused" << reply->url().path() << status << Core::errorCodeName(error.code);
+            return fail(error);
+        }
+        handle(body);
+    });
+}
+
+void ApiClient::checkHealth(const QUrl &server, Callback<void> done)
+{
+    QNetworkReply *reply = m_network->get(makeRequest(server, u"/api/v1/health"_s, {}));
+    finish(
+        reply, [done](const QByteArray &) { done({}); }, [done](Error error) { done(std::move(error)); });
+}
+
+void ApiClient::login(const QUrl &server, const Core::LoginRequest &request, Callback<Core::LoginResponse> done)
+{
+    QNetworkRequest networkRequest = makeRequest(server, u"/api/v1/auth/login"_s, {});
+    networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    const QByteArray body = QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact);
+    QNetworkReply *reply = m_network->post(networkRequest, body);
+    finish(
+        reply,
+        [done](const QByteArray &bytes) {
+            Core::Result<QJsonObject> object = Core::parseJsonObject(bytes);
+            if (!object)
+                return done(Error{ErrorCode::InvalidServerResponse, object.error().context});
+            Core::Result<Core::LoginResponse> response = Core::LoginResponse::fromJson(*object);
+            if (!response)
+                return done(Error{ErrorCode::InvalidServerResponse, response.error().context});
+            done(std::move(response));
+        },
+        [done](Error error) { done(std::move(error)); });
+}
+
+void ApiClient::fetchProfile(const QUrl &server, const QString &token, Callback<Core::UserProfile> done)
+{
+    QNetworkReply *reply = m_network->get(makeRequest(server, u"/api/v1/me"_s, token));
+    finish(
+        reply,
+        [done](const QByteArray &bytes) {
+            Core::Result<QJsonObject> object = Core::parseJsonObject(bytes);
+            if (!object)
+                return done(Error{ErrorCode::InvalidServerResponse, object.error().context});
+            Core::Result<Core::UserProfile> profile = Core::UserProfile::fromJson(*object);
+            if (!profile)
+                return done(Error{ErrorCode::InvalidServerResponse, profile.error().context});
+            done(std::move(profile));
+        },
+        [done](Error error) { done(std::move(error)); });
+}
+
+void ApiClient::logout(const QUrl &server, const QString &token, Callback<void> done)
+{
+    QNetworkRequest request = makeRequest(server, u"/api/v1/auth/logout"_s, token);
+    QNetworkReply *reply = m_network->post(request, QByteArray());
+    finish(
+        reply, [done](const QByteArray &) { done({}); }, [done](Error error) { done(std::move(error)); });
+}
+
+} // namespace Cartable::Sync

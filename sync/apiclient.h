@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/authmessages.h"
+#include "core/result.h"
+#include "core/userprofile.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+namespace Cartable::Sync {
+
+// The client side of the REST API, one call per route. Every answer comes back
+// through a callback as a Result: transport failures become ServerUnreachable
+// or NetworkError, error bodies from the server keep their code. Never blocks.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    template<typename T>
+    using Callback = std::function<void(Core::Result<T>)>;
+
+    explicit ApiClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
+    void checkHealth(const QUrl &server, Callback<void> done);
+    void login(const QUrl &server, const Core::LoginRequest &request, Callback<Core::LoginResponse> done);
+    void fetchProfile(const QUrl &server, const QString &token, Callback<Core::UserProfile> done);
+    void logout(const QUrl &server, const QString &token, Callback<void> done);
+
+private:
+    QNetworkRequest makeRequest(const QUrl &server, const QString &path, const QString &token) const;
+    // Calls `handle` with the body of a 2xx answer, or `fail` with the error.
+    void finish(QNetworkReply *reply, std::function<void(const QByteArray &)> handle,
+                std::function<void(Core::Error)> fail);
+
+    QPointer<QNetworkAccessManager> m_network;
+    std::chrono::milliseconds m_timeout{10'000};
+};
+
+// The error an HTTP answer stands for: the server's own code when its body is
+// a Cartable problem document, otherwise one made from the status.
+Core::Error errorFromResponse(int httpStatus, const QByteArray &body);
+
+} // namespace Cartable::Sync

@@ -15,11 +15,12 @@ using Core::ErrorCode;
 
 QString bearerToken(const QByteArray &authorization)
 {
-    static constexpr QByteArrayView kPrefix = "Bearer ";
+    // The scheme name is case-insensitive (RFC 9110, section 11.1).
+    static constexpr QByteArrayView kScheme = "bearer ";
     const QByteArray trimmed = authorization.trimmed();
-    if (!trimmed.startsWith(kPrefix))
+    if (trimmed.size() <= kScheme.size() || trimmed.left(kScheme.size()).toLower() != kScheme)
         return {};
-    const QByteArray token = trimmed.mid(kPrefix.size()).trimmed();
+    const QByteArray token = trimmed.mid(kScheme.size()).trimmed();
     // Tokens are URL-safe base64; anything else cannot be one of ours.
     for (const char c : token) {
         const bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'

@@ -4,6 +4,7 @@
 
 #include <QLoggingCategory>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace Cartable::Server {
 
@@ -15,6 +16,10 @@ namespace {
 
 constexpr char kReceived[] = "cartableReceived";
 constexpr char kRefused[] = "cartableRefused";
+// After a refusal the rest of the upload is read and dropped for a while, so
+// that the client gets to read the 413 instead of a connection reset.
+constexpr qint64 kMaxDrainedBytes = 16 * 1024 * 1024;
+constexpr int kDrainMilliseconds = 5000;
 
 } // namespace
 
@@ -59,7 +64,10 @@ void LimitedTcpServer::incomingConnection(qintptr descriptor)
 void LimitedTcpServer::inspect(QTcpSocket *socket)
 {
     if (socket->property(kRefused).toBool()) {
-        socket->readAll();
+        const qint64 drained = socket->property(kReceived).toLongLong() + socket->readAll().size();
+        socket->setProperty(kReceived, drained);
+        if (drained > kMaxDrainedBytes)
+            socket->abort();
         return;
     }
     const qint64 before = socket->property(kReceived).toLongLong();
@@ -80,13 +88,14 @@ void LimitedTcpServer::refuse(QTcpSocket *socket)
     socket->setProperty(kRefused, true);
     // What has arrived is dropped, so that the HTTP layer parses nothing more.
     socket->readAll();
+    socket->setProperty(kReceived, 0);
     const ApiResponse response = ApiResponse::problem(
         Core::Error{Core::ErrorCode::PayloadTooLarge, QString::number(m_maxBodyBytes)});
     QByteArray answer = "HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\nConnection: close\r\n"
                         "Content-Length: "
                         + QByteArray::number(response.body.size()) + "\r\n\r\n" + response.body;
     socket->write(answer);
-    socket->disconnectFromHost();
+    QTimer::singleShot(kDrainMilliseconds, socket, [socket] { socket->disconnectFromHost(); });
 }
 
 } // namespace Cartable::Server

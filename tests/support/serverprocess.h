@@ -1,5 +1,7 @@
 #pragma once
 
+#include "testdatabase.h"
+
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -18,22 +20,20 @@ inline constexpr char16_t kStudentLogin[] = u"eleve.leo";
 inline constexpr char16_t kSecretariatLogin[] = u"secretariat.bernard";
 
 // A real cartable-server process (the binary named by CARTABLE_SERVER_BINARY)
-// on a free loopback port, with a fresh database in a temporary folder.
+// on a free loopback port, with a fresh database seeded with the demo data.
 class ServerProcess
 {
 public:
-    enum class Backend { Sqlite, Postgres };
-
     explicit ServerProcess(Backend backend = Backend::Sqlite);
     ~ServerProcess();
     ServerProcess(const ServerProcess &) = delete;
     ServerProcess &operator=(const ServerProcess &) = delete;
 
-    // Starts the server seeded with the demo accounts and waits until it
-    // listens. Returns false (with the reason in errorString()) on failure.
+    // Starts the server and waits until it listens. A restart keeps the
+    // database and the port. Returns false (with errorString()) on failure.
     bool start(const QStringList &extraArguments = {});
-    // Sends SIGTERM and waits for the exit; returns the exit code, or -1 if
-    // the server had to be killed or crashed.
+    // Sends SIGTERM and waits; returns the exit code, or -1 if the server
+    // crashed or had to be killed.
     int stop();
     // SIGKILL, as a crash would.
     void kill();
@@ -41,30 +41,18 @@ public:
     bool isRunning() const;
     QUrl url() const { return m_url; }
     quint16 port() const { return m_port; }
-    QString databaseSpec() const { return m_databaseSpec; }
+    QString databaseSpec() const { return m_database.spec(); }
     QString errorString() const { return m_error; }
-    // Everything the server wrote on stderr so far (its log).
+    // Everything the server has logged so far.
     QByteArray log() const;
 
-    // True when a PostgreSQL server for tests is configured
-    // (CARTABLE_TEST_PG_HOST); Postgres tests skip otherwise.
-    static bool postgresAvailable();
-
 private:
-    bool createPostgresDatabase();
-    void dropPostgresDatabase();
-
-    Backend m_backend;
+    TestDatabase m_database;
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
-    QString m_databaseSpec;
-    QString m_postgresName;
     QUrl m_url;
     quint16 m_port = 0;
     QString m_error;
 };
-
-// Exit code that ctest reports as "skipped" for this project's tests.
-inline constexpr int kSkipExitCode = 77;
 
 } // namespace Cartable::Test

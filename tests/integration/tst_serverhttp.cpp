@@ -1,0 +1,318 @@
+// The real cartable-server process over HTTP: sign-in, sessions, and every
+// kind of bad request, on the backend named by CARTABLE_TEST_BACKEND.
+
+#include "tests/support/httpclient.h"
+#include "tests/support/serverprocess.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace Cartable::Test;
+using namespace Qt::StringLiterals;
+
+class TestServerHttp : public QObject
+{
+    Q_OBJECT
+
+private:
+    QUrl at(const QString &path) const { return endpoint(m_server->url(), path); }
+
+    static QByteArray loginBody(const QString &login, const QString &password)
+    {
+        return QJsonDocument(QJsonObject{{u"login"_s, login}, {u"password"_s, password}}).toJson(QJsonDocument::Compact);
+    }
+
+    QString signIn(const QString &login = QString::fromUtf16(kTeacherLogin))
+    {
+        const HttpResult result = postJson(at(u"/api/v1/auth/login"_s),
+                                           loginBody(login, QString::fromUtf16(kDemoPassword)));
+        if (result.status != 200)
+            qWarning("sign-in failed: %d %s", result.status, result.body.constData());
+        return result.json().value(u"token"_s).toString();
+    }
+
+    // Checks the one problem shape every failure shares.
+    static void verifyProblem(const HttpResult &result, int status, const QString &code)
+    {
+        QCOMPARE(result.status, status);
+        QVERIFY2(result.header("Content-Type").startsWith("application/json"), result.header("Content-Type"));
+        const QJsonObject error = result.json().value(u"error"_s).toObject();
+        QCOMPARE(error.value(u"code"_s).toString(), code);
+        QVERIFY(!error.value(u"message"_s).toString().isEmpty());
+        QCOMPARE(result.json().keys(), QStringList{u"error"_s});
+    }
+
+    bool serverAnswers() { return getJson(at(u"/api/v1/health"_s)).status == 200; }
+
+    std::unique_ptr<ServerProcess> m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<ServerProcess>(backendFromEnvironment());
+        QVERIFY2(m_server->start({u"--max-body-bytes"_s, u"65536"_s}), qPrintable(m_server->errorString()));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            QCOMPARE(m_server->stop(), 0);
+    }
+
+    void health()
+    {
+        const HttpResult result = getJson(at(u"/api/v1/health"_s));
+        QCOMPARE(result.status, 200);
+        QCOMPARE(result.json().value(u"status"_s).toString(), u"ok"_s);
+        QCOMPARE(result.json().value(u"database"_s).toString(),
+                 backendFromEnvironment() == Backend::Postgres ? u"postgresql"_s : u"sqlite"_s);
+        // Compact JSON, not Qt's indented default.
+        QVERIFY(!result.body.contains('\n'));
+    }
+
+    void loginGivesTokenAndProfile()
+    {
+        const HttpResult result = postJson(at(u"/api/v1/auth/login"_s),
+                                           loginBody(QString::fromUtf16(kTeacherLogin), QString::fromUtf16(kDemoPassword)));
+        QCOMPARE(result.status, 200);
+        const QJsonObject body = result.json();
+        QVERIFY(body.value(u"token"_s).toString().size() >= 40);
+        QVERIFY(QDateTime::fromString(body.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs) > QDateTime::currentDateTimeUtc());
+        const QJsonObject user = body.value(u"user"_s).toObject();
+        QCOMPARE(user.value(u"displayName"_s).toString(), QString::fromUtf16(kTeacherName));
+        const QJsonArray roles = user.value(u"roles"_s).toArray();
+        QCOMPARE(roles.size(), 2);
+        QStringList uais;
+        for (const QJsonValue &role : roles) {
+            QCOMPARE(role.toObject().value(u"role"_s).toString(), u"teacher"_s);
+            uais.append(role.toObject().value(u"establishment"_s).toObject().value(u"uai"_s).toString());
+        }
+        uais.sort();
+        QCOMPARE(uais, (QStringList{u"0751234J"_s, u"0755678P"_s}));
+    }
+
+    void everyDemoRoleCanSignIn_data()
+    {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QString>("role");
+        QTest::newRow("teacher") << u"prof.martin"_s << u"teacher"_s;
+        QTest::newRow("guardian") << u"parent.dubois"_s << u"guardian"_s;
+        QTest::newRow("student") << u"eleve.leo"_s << u"student"_s;
+        QTest::newRow("secretariat") << u"secretariat.bernard"_s << u"secretariat"_s;
+        QTest::newRow("vie scolaire") << u"cpe.petit"_s << u"vie_scolaire"_s;
+        QTest::newRow("head") << u"direction.leroy"_s << u"head"_s;
+        QTest::newRow("local authority") << u"collectivite.moreau"_s << u"local_authority"_s;
+    }
+
+    void everyDemoRoleCanSignIn()
+    {
+        QFETCH(QString, login);
+        QFETCH(QString, role);
+        const QString token = signIn(login);
+        QVERIFY(!token.isEmpty());
+        const HttpResult me = getJson(at(u"/api/v1/me"_s), token);
+        QCOMPARE(me.status, 200);
+        QCOMPARE(me.json().value(u"login"_s).toString(), login);
+        QCOMPARE(me.json().value(u"roles"_s).toArray().at(0).toObject().value(u"role"_s).toString(), role);
+    }
+
+    void wrongPasswordAndUnknownUserLookAlike()
+    {
+        const HttpResult wrong = postJson(at(u"/api/v1/auth/login"_s),
+                                          loginBody(QString::fromUtf16(kTeacherLogin), u"not-the-password"_s));
+        verifyProblem(wrong, 401, u"invalid_credentials"_s);
+        const HttpResult unknown = postJson(at(u"/api/v1/auth/login"_s), loginBody(u"nobody"_s, u"whatever"_s));
+        verifyProblem(unknown, 401, u"invalid_credentials"_s);
+        // Same answer, so that nobody learns which logins exist.
+        QCOMPARE(unknown.body, wrong.body);
+        QVERIFY(!wrong.header("WWW-Authenticate").isEmpty());
+    }
+
+    void malformedBodies_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("not JSON") << QByteArray("login=prof.martin") << QByteArray("application/json") << 400
+                                  << u"invalid_json"_s;
+        QTest::newRow("truncated JSON") << QByteArray("{\"login\":\"prof.martin\",\"pass") << QByteArray("application/json")
+                                        << 400 << u"invalid_json"_s;
+        QTest::newRow("JSON array") << QByteArray("[\"prof.martin\",\"cartable\"]") << QByteArray("application/json")
+                                    << 400 << u"invalid_json"_s;
+        QTest::newRow("empty body") << QByteArray() << QByteArray("application/json") << 400 << u"invalid_json"_s;
+        QTest::newRow("invalid UTF-8") << QByteArray("{\"login\":\"\xff\",\"password\":\"x\"}")
+                                       << QByteArray("application/json") << 400 << u"invalid_json"_s;
+        QTest::newRow("login is a number") << QByteArray("{\"login\":12,\"password\":\"cartable\"}")
+                                           << QByteArray("application/json") << 400 << u"invalid_field"_s;
+        QTest::newRow("password missing") << QByteArray("{\"login\":\"prof.martin\"}")
+                                          << QByteArray("application/json") << 400 << u"missing_field"_s;
+        QTest::newRow("unknown field") << QByteArray("{\"login\":\"prof.martin\",\"password\":\"cartable\",\"role\":\"head\"}")
+                                       << QByteArray("application/json") << 400 << u"invalid_field"_s;
+        QTest::newRow("form encoded") << loginBody(u"prof.martin"_s, u"cartable"_s)
+                                      << QByteArray("application/x-www-form-urlencoded") << 415
+                                      << u"unsupported_media_type"_s;
+    }
+
+    void malformedBodies()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        const HttpResult result = httpRequest("POST", at(u"/api/v1/auth/login"_s), body, {{"Content-Type", contentType}});
+        verifyProblem(result, status, code);
+    }
+
+    void oversizeBodyJustOverTheLimit()
+    {
+        // Declared over the limit: answered 413 before the body is read, and
+        // the client, still uploading, gets to read that answer.
+        const QByteArray body = loginBody(u"prof.martin"_s, QString(70'000, u'x'));
+        verifyProblem(postJson(at(u"/api/v1/auth/login"_s), body), 413, u"payload_too_large"_s);
+        QVERIFY(serverAnswers());
+    }
+
+    void hugeDeclaredBodyIsRefusedBeforeItArrives()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(u"127.0.0.1"_s, m_server->port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 1073741824\r\n\r\n{\"login\":");
+        QVERIFY(socket.waitForBytesWritten(5000));
+        QByteArray answer;
+        while (socket.waitForReadyRead(5000))
+            answer += socket.readAll();
+        answer += socket.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
+        QVERIFY(answer.contains("payload_too_large"));
+        QVERIFY(serverAnswers());
+    }
+
+    void streamedOversizeBodyIsCutOff()
+    {
+        // No Content-Length worth trusting: the byte count stops it.
+        QTcpSocket socket;
+        socket.connectToHost(u"127.0.0.1"_s, m_server->port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                     "Transfer-Encoding: chunked\r\n\r\n");
+        const QByteArray chunk = QByteArray::number(0x10000, 16) + "\r\n" + QByteArray(0x10000, 'x') + "\r\n";
+        for (int i = 0; i < 64 && socket.state() == QAbstractSocket::ConnectedState; ++i) {
+            socket.write(chunk);
+            socket.waitForBytesWritten(2000);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(socket.state() != QAbstractSocket::ConnectedState || socket.bytesAvailable() > 0, 10000);
+        QVERIFY(serverAnswers());
+    }
+
+    void wrongMethodIs405WithAllow()
+    {
+        const HttpResult result = getJson(at(u"/api/v1/auth/login"_s));
+        verifyProblem(result, 405, u"method_not_allowed"_s);
+        QCOMPARE(result.header("Allow"), QByteArray("POST"));
+        const HttpResult deleteHealth = httpRequest("DELETE", at(u"/api/v1/health"_s));
+        verifyProblem(deleteHealth, 405, u"method_not_allowed"_s);
+        QCOMPARE(deleteHealth.header("Allow"), QByteArray("GET"));
+    }
+
+    void unknownPathIs404()
+    {
+        verifyProblem(getJson(at(u"/api/v1/nothing-here"_s)), 404, u"not_found"_s);
+        verifyProblem(getJson(at(u"/"_s)), 404, u"not_found"_s);
+        verifyProblem(getJson(at(u"/api/v1/../../etc/passwd"_s)), 404, u"not_found"_s);
+    }
+
+    void meNeedsAValidToken_data()
+    {
+        QTest::addColumn<QByteArray>("authorization");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("none") << QByteArray() << u"unauthenticated"_s;
+        QTest::newRow("not bearer") << QByteArray("Basic cHJvZjpjYXJ0YWJsZQ==") << u"unauthenticated"_s;
+        QTest::newRow("bearer with spaces") << QByteArray("Bearer a b c") << u"unauthenticated"_s;
+        QTest::newRow("unknown token") << QByteArray("Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+                                       << u"session_expired"_s;
+    }
+
+    void meNeedsAValidToken()
+    {
+        QFETCH(QByteArray, authorization);
+        QFETCH(QString, code);
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        if (!authorization.isEmpty())
+            headers.append({"Authorization", authorization});
+        verifyProblem(httpRequest("GET", at(u"/api/v1/me"_s), {}, headers), 401, code);
+    }
+
+    void logoutClosesTheSession()
+    {
+        const QString token = signIn();
+        QCOMPARE(getJson(at(u"/api/v1/me"_s), token).status, 200);
+        const HttpResult logout = postJson(at(u"/api/v1/auth/logout"_s), {}, token);
+        QCOMPARE(logout.status, 204);
+        verifyProblem(getJson(at(u"/api/v1/me"_s), token), 401, u"session_expired"_s);
+        verifyProblem(postJson(at(u"/api/v1/auth/logout"_s), {}, token), 401, u"session_expired"_s);
+    }
+
+    void clientHangingUpMidRequestDoesNotStopTheServer_data()
+    {
+        QTest::addColumn<QByteArray>("partial");
+        QTest::newRow("half a request line") << QByteArray("POST /api/v1/au");
+        QTest::newRow("headers without end") << QByteArray("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n");
+        QTest::newRow("half a body") << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                                                   "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"lo");
+        // The server is still hashing the password when the client leaves:
+        // its answer goes to a closed connection.
+        QTest::newRow("gone before the answer") << ("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                                                    "Content-Type: application/json\r\nContent-Length: "
+                                                    + QByteArray::number(loginBody(u"prof.martin"_s, u"cartable"_s).size())
+                                                    + "\r\n\r\n" + loginBody(u"prof.martin"_s, u"cartable"_s));
+        QTest::newRow("garbage") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11);
+    }
+
+    void clientHangingUpMidRequestDoesNotStopTheServer()
+    {
+        QFETCH(QByteArray, partial);
+        for (int round = 0; round < 5; ++round) {
+            QTcpSocket socket;
+            socket.connectToHost(u"127.0.0.1"_s, m_server->port());
+            QVERIFY(socket.waitForConnected(5000));
+            socket.write(partial);
+            QVERIFY(socket.waitForBytesWritten(5000));
+            if (round % 2)
+                socket.abort(); // a reset
+            else
+                socket.disconnectFromHost();
+        }
+        QTest::qWait(300);
+        QVERIFY(m_server->isRunning());
+        QVERIFY(serverAnswers());
+        QVERIFY(!signIn().isEmpty());
+    }
+
+    void sessionsSurviveARestart()
+    {
+        const QString token = signIn();
+        QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(m_server->start({u"--max-body-bytes"_s, u"65536"_s}), qPrintable(m_server->errorString()));
+        QCOMPARE(getJson(at(u"/api/v1/me"_s), token).status, 200);
+    }
+
+    void logNamesRequestsButNoSecrets()
+    {
+        const QString token = signIn();
+        QCOMPARE(getJson(at(u"/api/v1/me"_s), token).status, 200);
+        const QByteArray log = m_server->log();
+        QVERIFY(log.contains("POST /api/v1/auth/login 200"));
+        QVERIFY(log.contains("GET /api/v1/me 200"));
+        QVERIFY(!log.contains(token.toLatin1()));
+        QVERIFY(!log.contains("\"password\""));
+        QVERIFY(!log.contains(QByteArray(QString::fromUtf16(kDemoPassword).toLatin1() + '"')));
+    }
+};
+
+CARTABLE_BACKEND_TEST_MAIN(TestServerHttp)
+#include "tst_serverhttp.moc"

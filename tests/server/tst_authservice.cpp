@@ -1,0 +1,160 @@
+// Sign-in and sessions on the server's own database, on the backend named by
+// CARTABLE_TEST_BACKEND (SQLite or PostgreSQL).
+
+#include "server/accountstore.h"
+#include "server/authservice.h"
+#include "server/demodata.h"
+#include "server/passwordhasher.h"
+#include "server/serverdatabase.h"
+
+#include "tests/support/testdatabase.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Cartable;
+using namespace Cartable::Server;
+using namespace Qt::StringLiterals;
+
+class TestAuthService : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Test::TestDatabase> m_database;
+    QSqlDatabase m_db;
+    std::unique_ptr<AccountStore> m_store;
+    PasswordHasher m_hasher;
+    QDateTime m_now = QDateTime(QDate(2026, 9, 1), QTime(8, 0), Qt::UTC);
+    std::unique_ptr<AuthService> m_auth;
+
+    Core::LoginRequest request(const QString &login, const QString &password = QString::fromUtf16(kDemoPassword))
+    {
+        return Core::LoginRequest{login, password};
+    }
+
+    int sessionCount()
+    {
+        QSqlQuery query(m_db);
+        if (!query.exec(u"SELECT count(*) FROM auth_session"_s) || !query.next())
+            return -1;
+        return query.value(0).toInt();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_database = std::make_unique<Test::TestDatabase>(Test::backendFromEnvironment());
+        QVERIFY2(m_database->create(), qPrintable(m_database->errorString()));
+        Core::Result<QSqlDatabase> db = openServerDatabase(m_database->spec(), u"auth"_s);
+        QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().context));
+        m_db = *db;
+        m_store = std::make_unique<AccountStore>(m_db);
+        QCOMPARE(seedDemoData(*m_store, m_hasher).value(), true);
+        // A second run finds the data and leaves it alone.
+        QCOMPARE(seedDemoData(*m_store, m_hasher).value(), false);
+        m_auth = std::make_unique<AuthService>(*m_store, m_hasher, std::chrono::hours(12), [this] { return m_now; });
+    }
+
+    void cleanupTestCase()
+    {
+        m_auth.reset();
+        m_store.reset();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"auth"_s);
+    }
+
+    void migrationsAreIdempotent()
+    {
+        QCOMPARE(serverMigrator().currentVersion(m_db).value(), serverMigrator().latestVersion());
+        QCOMPARE(serverMigrator().migrate(m_db).value(), serverMigrator().latestVersion());
+    }
+
+    void everyDemoAccountHasItsRoles()
+    {
+        for (const DemoAccount &demo : demoAccounts()) {
+            const auto account = m_store->findByLogin(demo.login).value();
+            QVERIFY2(account.has_value(), qPrintable(demo.login));
+            const Core::UserProfile profile = m_store->profile(account->id).value();
+            QCOMPARE(profile.displayName, demo.displayName);
+            QCOMPARE(profile.assignments.size(), demo.roles.size());
+            for (const Core::RoleAssignment &assignment : profile.assignments)
+                QVERIFY(Core::isValidUai(assignment.establishment.uai));
+        }
+    }
+
+    void signInCreatesAHashedSession()
+    {
+        const int before = sessionCount();
+        const Core::LoginResponse response = m_auth->login(request(u"prof.martin"_s)).value();
+        QCOMPARE(sessionCount(), before + 1);
+        QCOMPARE(response.expiresAt, m_now.addSecs(12 * 3600));
+        QCOMPARE(response.user.displayName, u"Claire Martin"_s);
+
+        QSqlQuery query(m_db);
+        QVERIFY(query.exec(u"SELECT token_hash FROM auth_session"_s));
+        while (query.next())
+            QVERIFY(query.value(0).toString() != response.token);
+
+        const QByteArray header = "Bearer " + response.token.toLatin1();
+        QCOMPARE(m_auth->authenticate(header).value(), response.user.id);
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QString>("password");
+        QTest::newRow("wrong password") << u"prof.martin"_s << u"Cartable"_s;
+        QTest::newRow("unknown login") << u"prof.nobody"_s << u"cartable"_s;
+        QTest::newRow("login case differs") << u"PROF.MARTIN"_s << u"cartable"_s;
+    }
+
+    void refusals()
+    {
+        QFETCH(QString, login);
+        QFETCH(QString, password);
+        const int before = sessionCount();
+        const Core::Result<Core::LoginResponse> response = m_auth->login(request(login, password));
+        QVERIFY(!response.ok());
+        QCOMPARE(response.error().code, Core::ErrorCode::InvalidCredentials);
+        QCOMPARE(sessionCount(), before);
+    }
+
+    void sessionsExpire()
+    {
+        const Core::LoginResponse response = m_auth->login(request(u"eleve.leo"_s)).value();
+        const QByteArray header = "Bearer " + response.token.toLatin1();
+        QVERIFY(m_auth->authenticate(header).ok());
+        const QDateTime signedInAt = m_now;
+        m_now = signedInAt.addSecs(12 * 3600 + 1);
+        const Core::Result<QString> expired = m_auth->authenticate(header);
+        QVERIFY(!expired.ok());
+        QCOMPARE(expired.error().code, Core::ErrorCode::SessionExpired);
+        // The next sign-in sweeps expired sessions away.
+        const int before = sessionCount();
+        QVERIFY(m_auth->login(request(u"cpe.petit"_s)).ok());
+        QVERIFY(sessionCount() <= before);
+        m_now = signedInAt;
+    }
+
+    void logoutEndsOnlyThatSession()
+    {
+        const QByteArray first = "Bearer " + m_auth->login(request(u"parent.dubois"_s)).value().token.toLatin1();
+        const QByteArray second = "Bearer " + m_auth->login(request(u"parent.dubois"_s)).value().token.toLatin1();
+        QVERIFY(m_auth->logout(first).ok());
+        QCOMPARE(m_auth->authenticate(first).error().code, Core::ErrorCode::SessionExpired);
+        QVERIFY(m_auth->authenticate(second).ok());
+    }
+
+    void storeRefusesBadEstablishments()
+    {
+        const Core::Status status = m_store->createEstablishment({u"x"_s, u"0751234A"_s, u"Faux lycée"_s});
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().code, Core::ErrorCode::InvalidField);
+        // A duplicate UAI is a database error, and changes nothing.
+        QVERIFY(!m_store->createEstablishment({u"y"_s, u"0751234J"_s, u"Doublon"_s}).ok());
+    }
+};
+
+CARTABLE_BACKEND_TEST_MAIN(TestAuthService)
+#include "tst_authservice.moc"

@@ -1,0 +1,197 @@
+// The client session against a real cartable-server process.
+
+#include "sync/apiclient.h"
+#include "sync/connectivitymonitor.h"
+#include "sync/credentialstore.h"
+#include "sync/memorycredentialstore.h"
+#include "sync/session.h"
+
+#include "tests/support/httpclient.h"
+#include "tests/support/serverprocess.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Cartable;
+using namespace Cartable::Test;
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(Cartable::Core::Error)
+Q_DECLARE_METATYPE(Cartable::Core::UserProfile)
+
+class TestSession : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Client
+    {
+        QNetworkAccessManager network;
+        Sync::ApiClient api{&network};
+        Sync::MemoryCredentialStore store;
+        Sync::Session session{&api, &store};
+    };
+
+    static QString demoPassword() { return QString::fromUtf16(kDemoPassword); }
+    static QString teacher() { return QString::fromUtf16(kTeacherLogin); }
+
+    // Runs an attempt and waits for its outcome; returns the error, if any.
+    static std::optional<Core::Error> waitForSignIn(Sync::Session &session)
+    {
+        QSignalSpy ok(&session, &Sync::Session::signedIn);
+        QSignalSpy failed(&session, &Sync::Session::signInFailed);
+        if (!QTest::qWaitFor([&] { return !ok.isEmpty() || !failed.isEmpty(); }, 30'000))
+            return Core::Error{Core::ErrorCode::Internal, u"no answer"_s};
+        if (!failed.isEmpty())
+            return failed.constFirst().constFirst().value<Core::Error>();
+        return std::nullopt;
+    }
+
+    static bool waitForSignOut(Sync::Session &session)
+    {
+        QSignalSpy done(&session, &Sync::Session::signedOut);
+        return done.wait(30'000);
+    }
+
+    std::unique_ptr<ServerProcess> m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<Core::Error>();
+        m_server = std::make_unique<ServerProcess>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    }
+
+    void signInKeepsTheTokenInTheStore()
+    {
+        Client client;
+        client.session.signIn(m_server->url(), teacher(), demoPassword());
+        QCOMPARE(client.session.state(), Sync::Session::State::SigningIn);
+        const std::optional<Core::Error> error = waitForSignIn(client.session);
+        QVERIFY2(!error, error ? qPrintable(Core::errorCodeName(error->code)) : "");
+        QVERIFY(client.session.isSignedIn());
+        QCOMPARE(client.session.profile().displayName, QString::fromUtf16(kTeacherName));
+        QCOMPARE(client.session.profile().establishments().size(), 2);
+
+        const QString key = Sync::credentialKey(m_server->url(), teacher());
+        QVERIFY(client.store.contains(key));
+        QCOMPARE(QString::fromUtf8(client.store.secret(key)), client.session.token());
+        QCOMPARE(getJson(endpoint(m_server->url(), u"/api/v1/me"_s), client.session.token()).status, 200);
+    }
+
+    void wrongPasswordKeepsNothing()
+    {
+        Client client;
+        client.session.signIn(m_server->url(), teacher(), u"wrong"_s);
+        const std::optional<Core::Error> error = waitForSignIn(client.session);
+        QVERIFY(error);
+        QCOMPARE(error->code, Core::ErrorCode::InvalidCredentials);
+        QCOMPARE(client.session.state(), Sync::Session::State::SignedOut);
+        QVERIFY(client.session.token().isEmpty());
+        QCOMPARE(client.store.size(), 0);
+    }
+
+    void unreachableServer()
+    {
+        // A port that was free a moment ago: nothing listens there.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        Client client;
+        client.session.signIn(QUrl(u"http://127.0.0.1:%1"_s.arg(port)), teacher(), demoPassword());
+        const std::optional<Core::Error> error = waitForSignIn(client.session);
+        QVERIFY(error);
+        QCOMPARE(error->code, Core::ErrorCode::ServerUnreachable);
+    }
+
+    void resumeUsesTheStoredToken()
+    {
+        Client first;
+        first.session.signIn(m_server->url(), teacher(), demoPassword());
+        QVERIFY(!waitForSignIn(first.session));
+
+        // A later run of the program: same store, new session object.
+        Sync::Session later(&first.api, &first.store);
+        later.resume(m_server->url(), teacher());
+        QVERIFY(!waitForSignIn(later));
+        QCOMPARE(later.token(), first.session.token());
+        QCOMPARE(later.profile(), first.session.profile());
+    }
+
+    void resumeWithoutTokenIsNotSignedIn()
+    {
+        Client client;
+        client.session.resume(m_server->url(), teacher());
+        const std::optional<Core::Error> error = waitForSignIn(client.session);
+        QVERIFY(error);
+        QCOMPARE(error->code, Core::ErrorCode::NotSignedIn);
+    }
+
+    void revokedTokenIsDropped()
+    {
+        Client client;
+        client.session.signIn(m_server->url(), teacher(), demoPassword());
+        QVERIFY(!waitForSignIn(client.session));
+        // The session is closed elsewhere (another device signing it out).
+        QCOMPARE(postJson(endpoint(m_server->url(), u"/api/v1/auth/logout"_s), {}, client.session.token()).status, 204);
+
+        Sync::Session later(&client.api, &client.store);
+        later.resume(m_server->url(), teacher());
+        const std::optional<Core::Error> error = waitForSignIn(later);
+        QVERIFY(error);
+        QCOMPARE(error->code, Core::ErrorCode::SessionExpired);
+        QTRY_COMPARE(client.store.size(), 0);
+    }
+
+    void signOutClosesTheServerSessionAndForgetsTheToken()
+    {
+        Client client;
+        client.session.signIn(m_server->url(), teacher(), demoPassword());
+        QVERIFY(!waitForSignIn(client.session));
+        const QString token = client.session.token();
+        client.session.signOut();
+        QVERIFY(waitForSignOut(client.session));
+        QCOMPARE(client.session.state(), Sync::Session::State::SignedOut);
+        QCOMPARE(client.store.size(), 0);
+        QCOMPARE(getJson(endpoint(m_server->url(), u"/api/v1/me"_s), token).status, 401);
+    }
+
+    void brokenKeychainFailsTheSignIn()
+    {
+        Client client;
+        client.store.setFailing(true);
+        client.session.signIn(m_server->url(), teacher(), demoPassword());
+        const std::optional<Core::Error> error = waitForSignIn(client.session);
+        QVERIFY(error);
+        QCOMPARE(error->code, Core::ErrorCode::CredentialStoreError);
+        QVERIFY(!client.session.isSignedIn());
+        QVERIFY(client.session.token().isEmpty());
+    }
+
+    void connectivityFollowsTheServer()
+    {
+        QNetworkAccessManager network;
+        Sync::ApiClient api(&network);
+        api.setTimeout(std::chrono::seconds(2));
+        Sync::ConnectivityMonitor monitor(&api);
+        monitor.setServer(m_server->url());
+        monitor.setInterval(std::chrono::milliseconds(100));
+        QSignalSpy changes(&monitor, &Sync::ConnectivityMonitor::onlineChanged);
+        monitor.start();
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.hasAnswer(), 10'000);
+        QVERIFY(monitor.isOnline());
+
+        QCOMPARE(m_server->stop(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!monitor.isOnline(), 10'000);
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.isOnline(), 10'000);
+        QCOMPARE(changes.size(), 3); // online, offline, online
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSession)
+#include "tst_session.moc"

@@ -78,8 +78,7 @@ QString readPassword(bool prompt)
     return line;
 }
 
-CliCommand::CliCommand(Sync::Session &session, Sync::CredentialStore &credentials, QSettings &settings,
-                       QObject *parent)
+CliCommand::CliCommand(Sync::Session &session, Sync::CredentialStore &credentials, QSettings &settings, QObject *parent)
     : QObject(parent), m_session(session), m_credentials(credentials), m_settings(settings)
 {
 }
@@ -131,15 +130,13 @@ void CliCommand::login(const QStringList &arguments)
     if (password.isEmpty())
         return usage(u"no password given"_s);
 
-    m_connections.append(connect(&m_session, &Sync::Session::signedIn, this,
-                                 [this](const Core::UserProfile &profile) {
-                                     m_settings.setValue(kServerKey, m_session.server().toString());
-                                     m_settings.setValue(kLoginKey, profile.login);
-                                     m_settings.sync();
-                                     out(u"Signed in as %1 (%2) on %3"_s.arg(profile.displayName, profile.login,
-                                                                             m_session.server().toString()));
-                                     done(Success);
-                                 }));
+    m_connections.append(connect(&m_session, &Sync::Session::signedIn, this, [this](const Core::UserProfile &profile) {
+        m_settings.setValue(kServerKey, m_session.server().toString());
+        m_settings.setValue(kLoginKey, profile.login);
+        m_settings.sync();
+        out(u"Signed in as %1 (%2) on %3"_s.arg(profile.displayName, profile.login, m_session.server().toString()));
+        done(Success);
+    }));
     m_connections.append(connect(&m_session, &Sync::Session::signInFailed, this, &CliCommand::fail));
     m_session.signIn(*server, login, password);
 }
@@ -173,7 +170,7 @@ void CliCommand::whoami(const QStringList &arguments)
             out(u"%1 (%2) on %3"_s.arg(profile.displayName, profile.login, m_session.server().toString()));
             for (const Core::RoleAssignment &assignment : profile.assignments) {
                 out(u"  %1 at %2 (%3)"_s.arg(Core::roleCode(assignment.role), assignment.establishment.name,
-                                            assignment.establishment.uai));
+                                             assignment.establishment.uai));
             }
             done(Success);
         },
@@ -207,7 +204,8 @@ void CliCommand::logout(const QStringList &arguments)
                 return done(Success);
             }
             // The server cannot confirm, but the token must not stay here.
-            m_credentials.remove(Sync::credentialKey(server, login), [this, error, forgetLocally](Core::Status removed) {
+            m_credentials.remove(Sync::credentialKey(server, login), [this, error,
+                                                                      forgetLocally](Core::Status removed) {
                 if (!removed)
                     return fail(removed.error());
                 forgetLocally();

@@ -118,8 +118,8 @@ Core::Status AccountStore::addRole(const QString &accountId, const QString &esta
     return {};
 }
 
-Core::Status AccountStore::createSession(const QString &tokenHash, const QString &accountId,
-                                         const QDateTime &createdAt, const QDateTime &expiresAt)
+Core::Status AccountStore::createSession(const QString &tokenHash, const QString &accountId, const QDateTime &createdAt,
+                                         const QDateTime &expiresAt)
 {
     QSqlQuery query(m_db);
     if (!run(query, u"INSERT INTO auth_session (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)"_s,

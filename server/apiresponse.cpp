@@ -20,11 +20,10 @@ ApiResponse ApiResponse::noContent()
 ApiResponse ApiResponse::problem(const Core::Error &error)
 {
     ApiResponse response = json(httpStatusFor(error.code),
-                                QJsonObject{{u"error"_s,
-                                             QJsonObject{
-                                                 {u"code"_s, Core::errorCodeName(error.code)},
-                                                 {u"message"_s, problemMessage(error)},
-                                             }}});
+                                QJsonObject{{u"error"_s, QJsonObject{
+                                                             {u"code"_s, Core::errorCodeName(error.code)},
+                                                             {u"message"_s, problemMessage(error)},
+                                                         }}});
     if (response.status == 401)
         response.headers.append(std::pair<QByteArray, QByteArray>("WWW-Authenticate", "Bearer realm=\"cartable\""));
     return response;

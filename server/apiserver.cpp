@@ -45,7 +45,8 @@ Core::Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port
     if (!tcp->listen(address, port)) {
         const QString reason = tcp->errorString();
         delete tcp;
-        return Error{ErrorCode::ConfigInvalid, u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(reason)};
+        return Error{ErrorCode::ConfigInvalid,
+                     u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(reason)};
     }
     bind(tcp);
     return tcp->serverPort();

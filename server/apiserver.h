@@ -50,8 +50,7 @@ private:
 
     void addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler);
     ApiResponse dispatch(const QHttpServerRequest &request) const;
-    void send(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response,
-              qint64 elapsedMs);
+    void send(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response, qint64 elapsedMs);
 
     // Reads a JSON object body, checking its type and size.
     Core::Result<QJsonObject> jsonBody(const QHttpServerRequest &request) const;

@@ -63,7 +63,8 @@ Core::Result<Core::LoginResponse> AuthService::login(const Core::LoginRequest &r
     Core::LoginResponse response;
     response.token = newSessionToken();
     response.expiresAt = now.addSecs(std::chrono::duration_cast<std::chrono::seconds>(m_sessionLength).count());
-    if (const Core::Status created = m_store.createSession(tokenHash(response.token), account.id, now, response.expiresAt);
+    if (const Core::Status created = m_store.createSession(tokenHash(response.token), account.id, now,
+                                                           response.expiresAt);
         !created) {
         return created.error();
     }

@@ -40,7 +40,9 @@ QList<DemoAccount> demoAccounts()
         {u"secretariat.bernard"_s, u"Nathalie Bernard"_s, {{Role::Secretariat, 0}}, u"secretariat"_s},
         {u"cpe.petit"_s, u"Julien Petit"_s, {{Role::VieScolaire, 0}}, u"CPE (vie scolaire)"_s},
         {u"direction.leroy"_s, u"Isabelle Leroy"_s, {{Role::Head, 0}}, u"head of school"_s},
-        {u"collectivite.moreau"_s, u"Marc Moreau"_s, {{Role::LocalAuthority, 0}, {Role::LocalAuthority, 1}},
+        {u"collectivite.moreau"_s,
+         u"Marc Moreau"_s,
+         {{Role::LocalAuthority, 0}, {Role::LocalAuthority, 1}},
          u"local authority (statistics)"_s},
     };
 }

@@ -77,8 +77,8 @@ void LimitedTcpServer::inspect(QTcpSocket *socket)
     // The head is only at the start of a request.
     const qint64 declared = before == 0 ? declaredContentLength(socket->peek(kMaxHeaderBytes)) : -1;
     if (declared > m_maxBodyBytes || received > m_maxBodyBytes + kMaxHeaderBytes) {
-        qCWarning(lcLimit) << "refused an oversize request from" << socket->peerAddress().toString()
-                           << "declared" << declared << "received" << received;
+        qCWarning(lcLimit) << "refused an oversize request from" << socket->peerAddress().toString() << "declared"
+                           << declared << "received" << received;
         refuse(socket);
     }
 }

@@ -57,7 +57,8 @@ bool parseSessionHours(const QString &text, int &hours)
 
 QString ServerConfig::defaultDatabasePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/cartable-server/cartable.sqlite"_s;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + u"/cartable-server/cartable.sqlite"_s;
 }
 
 Core::Status loadConfigFile(const QString &path, ServerConfig &config)
@@ -106,21 +107,20 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_s, u"Read settings from the [server] section of <file>."_s,
                                           u"file"_s);
-    const QCommandLineOption addressOption(u"address"_s, u"Listen on <address> (default 127.0.0.1)."_s,
-                                           u"address"_s);
+    const QCommandLineOption addressOption(u"address"_s, u"Listen on <address> (default 127.0.0.1)."_s, u"address"_s);
     const QCommandLineOption portOption(u"port"_s, u"Listen on <port> (default 8470, 0 for any free port)."_s,
                                         u"port"_s);
-    const QCommandLineOption databaseOption(
-        u"database"_s, u"SQLite file, or postgresql://user:password@host:port/dbname."_s, u"spec"_s);
+    const QCommandLineOption databaseOption(u"database"_s,
+                                            u"SQLite file, or postgresql://user:password@host:port/dbname."_s,
+                                            u"spec"_s);
     const QCommandLineOption bodyOption(u"max-body-bytes"_s, u"Refuse request bodies larger than <bytes>."_s,
                                         u"bytes"_s);
-    const QCommandLineOption sessionOption(u"session-hours"_s, u"Sessions last <hours> (default 12)."_s,
-                                           u"hours"_s);
+    const QCommandLineOption sessionOption(u"session-hours"_s, u"Sessions last <hours> (default 12)."_s, u"hours"_s);
     const QCommandLineOption demoOption(u"demo"_s,
                                         u"Create the demo establishments and accounts if the database has none."_s);
     const QCommandLineOption printDemoOption(u"print-demo-logins"_s, u"Print the demo accounts and exit."_s);
-    parser.addOptions(
-        {configOption, addressOption, portOption, databaseOption, bodyOption, sessionOption, demoOption, printDemoOption});
+    parser.addOptions({configOption, addressOption, portOption, databaseOption, bodyOption, sessionOption, demoOption,
+                       printDemoOption});
 
     ConfigOutcome outcome;
     auto usageError = [&](const QString &message) {

@@ -37,7 +37,9 @@ void ConnectivityMonitor::checkNow()
     if (m_checking || !m_api || m_server.isEmpty())
         return;
     m_checking = true;
-    m_api->checkHealth(m_server, [this](Core::Result<void> result) {
+    m_api->checkHealth(m_server, [this, self = QPointer<ConnectivityMonitor>(this)](Core::Result<void> result) {
+        if (!self)
+            return;
         m_checking = false;
         setOnline(result.ok());
     });
@@ -50,6 +52,7 @@ void ConnectivityMonitor::setOnline(bool online)
     m_online = online;
     if (changed)
         Q_EMIT onlineChanged(online);
+    Q_EMIT checked(online);
 }
 
 } // namespace Cartable::Sync

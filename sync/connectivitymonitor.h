@@ -32,6 +32,8 @@ public:
 
 Q_SIGNALS:
     void onlineChanged(bool online);
+    // After every answer or failure, changed or not: "last checked at".
+    void checked(bool online);
 
 private:
     void setOnline(bool online);

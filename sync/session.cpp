@@ -53,25 +53,29 @@ void Session::signIn(const QUrl &server, const QString &login, const QString &pa
     m_token.clear();
     setState(State::SigningIn);
 
-    m_api->login(server, Core::LoginRequest{login, password}, [this, self = QPointer<Session>(this), generation](Core::Result<Core::LoginResponse> result) {
-        if (!self || generation != m_generation)
-            return;
-        if (!result)
-            return fail(result.error());
-        const Core::LoginResponse response = std::move(result).value();
-        const QString key = credentialKey(m_server, m_login);
-        m_credentials->write(key, response.token.toUtf8(), [this, self = QPointer<Session>(this), generation, response](Core::Status stored) {
-            if (!self || generation != m_generation)
-                return;
-            if (!stored) {
-                qCWarning(lcSession) << "the session could not be kept in the credential store";
-                // Do not leave an open session on the server that nobody holds.
-                m_api->logout(m_server, response.token, [](Core::Result<void>) {});
-                return fail(stored.error());
-            }
-            acceptSession(response.token, response.user);
-        });
-    });
+    m_api->login(server, Core::LoginRequest{login, password},
+                 [this, self = QPointer<Session>(this), generation](Core::Result<Core::LoginResponse> result) {
+                     if (!self || generation != m_generation)
+                         return;
+                     if (!result)
+                         return fail(result.error());
+                     const Core::LoginResponse response = std::move(result).value();
+                     const QString key = credentialKey(m_server, m_login);
+                     m_credentials->write(key, response.token.toUtf8(),
+                                          [this, self = QPointer<Session>(this), generation,
+                                           response](Core::Status stored) {
+                                              if (!self || generation != m_generation)
+                                                  return;
+                                              if (!stored) {
+                                                  qCWarning(lcSession)
+                                                      << "the session could not be kept in the credential store";
+                                                  // Do not leave an open session on the server that nobody holds.
+                                                  m_api->logout(m_server, response.token, [](Core::Result<void>) {});
+                                                  return fail(stored.error());
+                                              }
+                                              acceptSession(response.token, response.user);
+                                          });
+                 });
 }
 
 void Session::resume(const QUrl &server, const QString &login)
@@ -88,23 +92,25 @@ void Session::resume(const QUrl &server, const QString &login)
             return;
         if (!secret) {
             const ErrorCode code = secret.error().code == ErrorCode::NotFound ? ErrorCode::NotSignedIn
-                                                                               : secret.error().code;
+                                                                              : secret.error().code;
             return fail(Error{code, secret.error().context});
         }
         const QString token = QString::fromUtf8(*secret);
-        m_api->fetchProfile(m_server, token, [this, self = QPointer<Session>(this), generation, key, token](Core::Result<Core::UserProfile> profile) {
-            if (!self || generation != m_generation)
-                return;
-            if (profile)
-                return acceptSession(token, *profile);
-            const ErrorCode code = profile.error().code;
-            if (code == ErrorCode::Unauthenticated || code == ErrorCode::SessionExpired) {
-                // The server no longer knows this token: it is useless, drop it.
-                m_credentials->remove(key, [](Core::Status) {});
-                return fail(Error{ErrorCode::SessionExpired, profile.error().context});
-            }
-            fail(profile.error());
-        });
+        m_api->fetchProfile(m_server, token,
+                            [this, self = QPointer<Session>(this), generation, key,
+                             token](Core::Result<Core::UserProfile> profile) {
+                                if (!self || generation != m_generation)
+                                    return;
+                                if (profile)
+                                    return acceptSession(token, *profile);
+                                const ErrorCode code = profile.error().code;
+                                if (code == ErrorCode::Unauthenticated || code == ErrorCode::SessionExpired) {
+                                    // The server no longer knows this token: it is useless, drop it.
+                                    m_credentials->remove(key, [](Core::Status) {});
+                                    return fail(Error{ErrorCode::SessionExpired, profile.error().context});
+                                }
+                                fail(profile.error());
+                            });
     });
 }
 
@@ -128,7 +134,8 @@ void Session::signOut()
     if (!token.isEmpty()) {
         m_api->logout(m_server, token, [oneDone](Core::Result<void> result) {
             if (!result)
-                qCInfo(lcSession) << "the server did not confirm the sign-out:" << Core::errorCodeName(result.error().code);
+                qCInfo(lcSession) << "the server did not confirm the sign-out:"
+                                  << Core::errorCodeName(result.error().code);
             oneDone();
         });
     }

@@ -22,16 +22,16 @@ private Q_SLOTS:
                               << QString();
         QTest::newRow("no login") << QByteArray(R"({"password":"secret"})") << false << u"missing_field"_s
                                   << u"login"_s;
-        QTest::newRow("null password") << QByteArray(R"({"login":"a","password":null})") << false
-                                       << u"missing_field"_s << u"password"_s;
-        QTest::newRow("login not a string") << QByteArray(R"({"login":42,"password":"x"})") << false
-                                            << u"invalid_field"_s << u"login"_s;
-        QTest::newRow("password is an array") << QByteArray(R"({"login":"a","password":["x"]})") << false
-                                              << u"invalid_field"_s << u"password"_s;
+        QTest::newRow("null password") << QByteArray(R"({"login":"a","password":null})") << false << u"missing_field"_s
+                                       << u"password"_s;
+        QTest::newRow("login not a string")
+            << QByteArray(R"({"login":42,"password":"x"})") << false << u"invalid_field"_s << u"login"_s;
+        QTest::newRow("password is an array")
+            << QByteArray(R"({"login":"a","password":["x"]})") << false << u"invalid_field"_s << u"password"_s;
         QTest::newRow("empty login") << QByteArray(R"({"login":"","password":"x"})") << false << u"invalid_field"_s
                                      << u"login"_s;
-        QTest::newRow("empty password") << QByteArray(R"({"login":"a","password":""})") << false
-                                        << u"invalid_field"_s << u"password"_s;
+        QTest::newRow("empty password") << QByteArray(R"({"login":"a","password":""})") << false << u"invalid_field"_s
+                                        << u"password"_s;
         QTest::newRow("login too long") << (R"({"login":")" + QByteArray(65, 'a') + R"(","password":"x"})") << false
                                         << u"invalid_field"_s << u"login"_s;
         QTest::newRow("password at the limit")
@@ -89,7 +89,8 @@ private Q_SLOTS:
             R"({"token":"","expiresAt":"2026-01-01T00:00:00Z","user":{"id":"1","login":"a","displayName":"A","roles":[]}})");
         QTest::newRow("bad date") << QByteArray(
             R"({"token":"t","expiresAt":"tomorrow","user":{"id":"1","login":"a","displayName":"A","roles":[]}})");
-        QTest::newRow("user not an object") << QByteArray(R"({"token":"t","expiresAt":"2026-01-01T00:00:00Z","user":3})");
+        QTest::newRow("user not an object")
+            << QByteArray(R"({"token":"t","expiresAt":"2026-01-01T00:00:00Z","user":3})");
     }
 
     void loginResponseRefusesBadShapes()

@@ -55,8 +55,7 @@ private Q_SLOTS:
         QTest::newRow("establishment without name") << QByteArray(
             R"({"id":"1","login":"a","displayName":"A","roles":[{"role":"teacher","establishment":{"id":"e","uai":"0751234J"}}]})")
                                                     << u"user.roles[].establishment.name"_s;
-        QTest::newRow("roles missing") << QByteArray(R"({"id":"1","login":"a","displayName":"A"})")
-                                       << u"user.roles"_s;
+        QTest::newRow("roles missing") << QByteArray(R"({"id":"1","login":"a","displayName":"A"})") << u"user.roles"_s;
     }
 
     void refusesBadJson()

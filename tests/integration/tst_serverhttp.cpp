@@ -21,7 +21,8 @@ private:
 
     static QByteArray loginBody(const QString &login, const QString &password)
     {
-        return QJsonDocument(QJsonObject{{u"login"_s, login}, {u"password"_s, password}}).toJson(QJsonDocument::Compact);
+        return QJsonDocument(QJsonObject{{u"login"_s, login}, {u"password"_s, password}})
+            .toJson(QJsonDocument::Compact);
     }
 
     QString signIn(const QString &login = QString::fromUtf16(kTeacherLogin))
@@ -74,12 +75,13 @@ private Q_SLOTS:
 
     void loginGivesTokenAndProfile()
     {
-        const HttpResult result = postJson(at(u"/api/v1/auth/login"_s),
-                                           loginBody(QString::fromUtf16(kTeacherLogin), QString::fromUtf16(kDemoPassword)));
+        const HttpResult result = postJson(at(u"/api/v1/auth/login"_s), loginBody(QString::fromUtf16(kTeacherLogin),
+                                                                                  QString::fromUtf16(kDemoPassword)));
         QCOMPARE(result.status, 200);
         const QJsonObject body = result.json();
         QVERIFY(body.value(u"token"_s).toString().size() >= 40);
-        QVERIFY(QDateTime::fromString(body.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs) > QDateTime::currentDateTimeUtc());
+        QVERIFY(QDateTime::fromString(body.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs)
+                > QDateTime::currentDateTimeUtc());
         const QJsonObject user = body.value(u"user"_s).toObject();
         QCOMPARE(user.value(u"displayName"_s).toString(), QString::fromUtf16(kTeacherName));
         const QJsonArray roles = user.value(u"roles"_s).toArray();
@@ -138,8 +140,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::newRow("not JSON") << QByteArray("login=prof.martin") << QByteArray("application/json") << 400
                                   << u"invalid_json"_s;
-        QTest::newRow("truncated JSON") << QByteArray("{\"login\":\"prof.martin\",\"pass") << QByteArray("application/json")
-                                        << 400 << u"invalid_json"_s;
+        QTest::newRow("truncated JSON") << QByteArray("{\"login\":\"prof.martin\",\"pass")
+                                        << QByteArray("application/json") << 400 << u"invalid_json"_s;
         QTest::newRow("JSON array") << QByteArray("[\"prof.martin\",\"cartable\"]") << QByteArray("application/json")
                                     << 400 << u"invalid_json"_s;
         QTest::newRow("empty body") << QByteArray() << QByteArray("application/json") << 400 << u"invalid_json"_s;
@@ -147,9 +149,10 @@ private Q_SLOTS:
                                        << QByteArray("application/json") << 400 << u"invalid_json"_s;
         QTest::newRow("login is a number") << QByteArray("{\"login\":12,\"password\":\"cartable\"}")
                                            << QByteArray("application/json") << 400 << u"invalid_field"_s;
-        QTest::newRow("password missing") << QByteArray("{\"login\":\"prof.martin\"}")
-                                          << QByteArray("application/json") << 400 << u"missing_field"_s;
-        QTest::newRow("unknown field") << QByteArray("{\"login\":\"prof.martin\",\"password\":\"cartable\",\"role\":\"head\"}")
+        QTest::newRow("password missing")
+            << QByteArray("{\"login\":\"prof.martin\"}") << QByteArray("application/json") << 400 << u"missing_field"_s;
+        QTest::newRow("unknown field") << QByteArray(
+            "{\"login\":\"prof.martin\",\"password\":\"cartable\",\"role\":\"head\"}")
                                        << QByteArray("application/json") << 400 << u"invalid_field"_s;
         QTest::newRow("form encoded") << loginBody(u"prof.martin"_s, u"cartable"_s)
                                       << QByteArray("application/x-www-form-urlencoded") << 415
@@ -162,7 +165,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, contentType);
         QFETCH(int, status);
         QFETCH(QString, code);
-        const HttpResult result = httpRequest("POST", at(u"/api/v1/auth/login"_s), body, {{"Content-Type", contentType}});
+        const HttpResult result = httpRequest("POST", at(u"/api/v1/auth/login"_s), body,
+                                              {{"Content-Type", contentType}});
         verifyProblem(result, status, code);
     }
 
@@ -205,7 +209,8 @@ private Q_SLOTS:
             socket.write(chunk);
             socket.waitForBytesWritten(2000);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(socket.state() != QAbstractSocket::ConnectedState || socket.bytesAvailable() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(socket.state() != QAbstractSocket::ConnectedState || socket.bytesAvailable() > 0,
+                                 10000);
         QVERIFY(serverAnswers());
     }
 
@@ -262,14 +267,16 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("partial");
         QTest::newRow("half a request line") << QByteArray("POST /api/v1/au");
         QTest::newRow("headers without end") << QByteArray("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n");
-        QTest::newRow("half a body") << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
-                                                   "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"lo");
+        QTest::newRow("half a body") << QByteArray(
+            "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+            "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"lo");
         // The server is still hashing the password when the client leaves:
         // its answer goes to a closed connection.
-        QTest::newRow("gone before the answer") << ("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
-                                                    "Content-Type: application/json\r\nContent-Length: "
-                                                    + QByteArray::number(loginBody(u"prof.martin"_s, u"cartable"_s).size())
-                                                    + "\r\n\r\n" + loginBody(u"prof.martin"_s, u"cartable"_s));
+        QTest::newRow("gone before the answer")
+            << ("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                "Content-Type: application/json\r\nContent-Length: "
+                + QByteArray::number(loginBody(u"prof.martin"_s, u"cartable"_s).size()) + "\r\n\r\n"
+                + loginBody(u"prof.martin"_s, u"cartable"_s));
         QTest::newRow("garbage") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11);
     }
 

@@ -93,8 +93,8 @@ private Q_SLOTS:
         QCOMPARE(fromFile.config.maxBodyBytes, qint64(4096));
         QCOMPARE(fromFile.config.sessionHours, 8);
 
-        const ConfigOutcome overridden =
-            parseServerArguments({u"cartable-server"_s, u"--config"_s, path, u"--port"_s, u"9100"_s});
+        const ConfigOutcome overridden = parseServerArguments(
+            {u"cartable-server"_s, u"--config"_s, path, u"--port"_s, u"9100"_s});
         QCOMPARE(overridden.config.port, quint16(9100));
         QCOMPARE(overridden.config.database, u"/srv/cartable.sqlite"_s);
     }

@@ -32,9 +32,9 @@ bool ServerProcess::start(const QStringList &extraArguments)
     const QString port = m_port == 0 ? u"0"_s : QString::number(m_port);
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(binary);
-    m_process->setArguments(QStringList{u"--address"_s, u"127.0.0.1"_s, u"--port"_s, port, u"--database"_s,
-                                        m_database.spec(), u"--demo"_s}
-                            + extraArguments);
+    m_process->setArguments(
+        QStringList{u"--address"_s, u"127.0.0.1"_s, u"--port"_s, port, u"--database"_s, m_database.spec(), u"--demo"_s}
+        + extraArguments);
     // The log goes to a file: a pipe nobody reads would stall a busy server.
     m_process->setStandardErrorFile(m_dir.filePath(u"server.log"_s), QIODevice::Append);
     m_process->start();

@@ -48,19 +48,19 @@ inline constexpr int kSkipExitCode = 77;
 
 // A main() for tests that run on the backend of backendFromEnvironment():
 // skips (exit 77, with the reason) when that backend is not available here.
-#define CARTABLE_BACKEND_TEST_MAIN(TestObject)                                                                      \
-    int main(int argc, char *argv[])                                                                                \
-    {                                                                                                               \
-        QCoreApplication app(argc, argv);                                                                           \
-        if (Cartable::Test::backendFromEnvironment() == Cartable::Test::Backend::Postgres                           \
-            && !Cartable::Test::TestDatabase::postgresAvailable()) {                                                \
-            qInfo("SKIP: no PostgreSQL for tests here (CARTABLE_TEST_PG_HOST is not set; scripts/run-tests.sh "   \
-                  "starts one)");                                                                                   \
-            return Cartable::Test::kSkipExitCode;                                                                   \
-        }                                                                                                           \
-        TestObject test;                                                                                            \
-        QTEST_SET_MAIN_SOURCE_PATH                                                                                  \
-        return QTest::qExec(&test, argc, argv);                                                                     \
+#define CARTABLE_BACKEND_TEST_MAIN(TestObject)                                                                         \
+    int main(int argc, char *argv[])                                                                                   \
+    {                                                                                                                  \
+        QCoreApplication app(argc, argv);                                                                              \
+        if (Cartable::Test::backendFromEnvironment() == Cartable::Test::Backend::Postgres                              \
+            && !Cartable::Test::TestDatabase::postgresAvailable()) {                                                   \
+            qInfo("SKIP: no PostgreSQL for tests here (CARTABLE_TEST_PG_HOST is not set; scripts/run-tests.sh "        \
+                  "starts one)");                                                                                      \
+            return Cartable::Test::kSkipExitCode;                                                                      \
+        }                                                                                                              \
+        TestObject test;                                                                                               \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
+        return QTest::qExec(&test, argc, argv);                                                                        \
     }
 
 } // namespace Cartable::Test

@@ -55,8 +55,8 @@ private Q_SLOTS:
                                       << Core::ErrorCode::InvalidCredentials;
         QTest::newRow("unknown code, known status")
             << 401 << QByteArray("{\"error\":{\"code\":\"from_the_future\"}}") << Core::ErrorCode::Unauthenticated;
-        QTest::newRow("HTML from a proxy") << 502 << QByteArray("<html>Bad gateway</html>")
-                                           << Core::ErrorCode::InvalidServerResponse;
+        QTest::newRow("HTML from a proxy")
+            << 502 << QByteArray("<html>Bad gateway</html>") << Core::ErrorCode::InvalidServerResponse;
         QTest::newRow("413 without body") << 413 << QByteArray() << Core::ErrorCode::PayloadTooLarge;
     }
 

@@ -1,0 +1,55 @@
+#include "errormessages.h"
+
+namespace Cartable::Gui {
+
+using Core::ErrorCode;
+
+QString ErrorMessages::signInFailure(const Core::Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::InvalidCredentials:
+        return tr("The login or the password is wrong.");
+    case ErrorCode::ServerUnreachable:
+        return tr("The server cannot be reached. Check the address and your connection.");
+    case ErrorCode::NetworkError:
+        return tr("The connection to the server failed. Try again in a moment.");
+    case ErrorCode::CredentialStoreError:
+        return tr("The system keychain refused to keep your session. Unlock it or check that a keychain "
+                  "service is running, then try again.");
+    case ErrorCode::InvalidField:
+    case ErrorCode::MissingField:
+    case ErrorCode::InvalidJson:
+    case ErrorCode::PayloadTooLarge:
+    case ErrorCode::UnsupportedMediaType:
+        return tr("The server did not accept the login or the password as typed. Check them and try again.");
+    case ErrorCode::InvalidServerUrl:
+        return invalidServerAddress();
+    case ErrorCode::InvalidServerResponse:
+    case ErrorCode::NotFound:
+    case ErrorCode::MethodNotAllowed:
+        return tr("This address does not answer like a Cartable server. Check the server address.");
+    case ErrorCode::SessionExpired:
+    case ErrorCode::Unauthenticated:
+        return tr("Your session has expired. Sign in again.");
+    case ErrorCode::NotSignedIn:
+        return tr("No remembered session was found on this computer. Sign in again.");
+    case ErrorCode::Forbidden:
+        return tr("This account may not sign in here. Ask your school’s administration.");
+    case ErrorCode::DatabaseError:
+    case ErrorCode::MigrationFailed:
+    case ErrorCode::SchemaTooNew:
+    case ErrorCode::ConfigInvalid:
+    case ErrorCode::Internal:
+    case ErrorCode::Count_:
+        break;
+    }
+    return tr("The server could not complete the sign-in. Try again later or contact your school’s support.");
+}
+
+QString ErrorMessages::invalidServerAddress()
+{
+    return tr("The server address is not valid. Type an address such as “ent.lycee.fr” or "
+              "“https://ent.lycee.fr”.");
+}
+
+} // namespace Cartable::Gui

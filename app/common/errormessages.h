@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace Cartable::Gui {
+
+// Turns the error codes of core and sync into sentences a person can act on.
+// Codes are for programs; only the user interface speaks.
+class ErrorMessages
+{
+    Q_DECLARE_TR_FUNCTIONS(Cartable::Gui::ErrorMessages)
+
+public:
+    // The sentence for a failed sign-in or session resume.
+    static QString signInFailure(const Core::Error &error);
+    // The sentence for an address that normalizeServerUrl() refused.
+    static QString invalidServerAddress();
+};
+
+} // namespace Cartable::Gui

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/userprofile.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QUrl>
+
+class QAction;
+class QMenu;
+class QScrollArea;
+
+namespace Cartable::Sync {
+class ConnectivityMonitor;
+}
+
+namespace Cartable::Gui {
+
+class ConnectionIndicator;
+class IdentityCard;
+
+// The window of a signed-in person: who they are, where, and whether the
+// server answers. Follows the connectivity monitor it is given; asks its
+// owner to sign out or to quit through signals.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(Sync::ConnectivityMonitor *monitor, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setAccount(const Core::UserProfile &profile, const QUrl &server);
+    // While a sign-out runs, the window says so and takes no new command.
+    void setSigningOut(bool signingOut);
+
+    ConnectionIndicator *connectionIndicator() const { return m_indicator; }
+    IdentityCard *identityCard() const { return m_card; }
+
+Q_SIGNALS:
+    void signOutRequested();
+    void quitRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void retranslateUi();
+    void onChecked(bool online);
+    void showAbout();
+
+    QPointer<Sync::ConnectivityMonitor> m_monitor;
+    Core::UserProfile m_profile;
+    IdentityCard *m_card = nullptr;
+    QScrollArea *m_scrollArea = nullptr;
+    ConnectionIndicator *m_indicator = nullptr;
+    QMenu *m_accountMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_checkNowAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+};
+
+} // namespace Cartable::Gui

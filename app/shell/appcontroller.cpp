@@ -1,0 +1,190 @@
+#include "appcontroller.h"
+
+#include "app/login/logindialog.h"
+#include "app/mainwindow/mainwindow.h"
+#include "sync/connectivitymonitor.h"
+#include "sync/credentialstore.h"
+#include "sync/serverurl.h"
+#include "sync/session.h"
+
+#include <QEventLoop>
+#include <QLoggingCategory>
+#include <QSettings>
+#include <QTimer>
+
+namespace Cartable::Gui {
+
+Q_LOGGING_CATEGORY(lcController, "cartable.gui.controller")
+
+using namespace Qt::StringLiterals;
+using Sync::Session;
+
+namespace {
+
+const QString kServerKey = u"account/server"_s;
+const QString kLoginKey = u"account/login"_s;
+const QString kRememberKey = u"account/remember"_s;
+
+} // namespace
+
+AppController::AppController(Sync::Session *session, Sync::CredentialStore *credentials,
+                             Sync::ConnectivityMonitor *monitor, QSettings *settings, QObject *parent)
+    : QObject(parent),
+      m_session(session),
+      m_credentials(credentials),
+      m_monitor(monitor),
+      m_settings(settings),
+      m_loginDialog(std::make_unique<LoginDialog>(session)),
+      m_mainWindow(std::make_unique<MainWindow>(monitor))
+{
+    connect(m_loginDialog.get(), &LoginDialog::accepted, this, &AppController::onLoginAccepted);
+    connect(m_loginDialog.get(), &LoginDialog::rejected, this, &AppController::quitRequested);
+    connect(m_mainWindow.get(), &MainWindow::signOutRequested, this, &AppController::onSignOutRequested);
+    connect(m_mainWindow.get(), &MainWindow::quitRequested, this, &AppController::quitRequested);
+    connect(m_session, &Session::signedOut, this, &AppController::onSignedOut);
+}
+
+AppController::~AppController() = default;
+
+AppController::SavedAccount AppController::savedAccount() const
+{
+    SavedAccount account;
+    const Core::Result<QUrl> server = Sync::normalizeServerUrl(m_settings->value(kServerKey).toString());
+    if (server)
+        account.server = *server;
+    account.login = m_settings->value(kLoginKey).toString();
+    account.remember = m_settings->value(kRememberKey, false).toBool();
+    return account;
+}
+
+void AppController::saveAccount(const SavedAccount &account)
+{
+    m_settings->setValue(kServerKey, account.server.toString());
+    m_settings->setValue(kLoginKey, account.login);
+    m_settings->setValue(kRememberKey, account.remember);
+    m_settings->sync();
+}
+
+void AppController::forgetToken(const QUrl &server, const QString &login)
+{
+    if (!m_credentials || server.isEmpty() || login.isEmpty())
+        return;
+    m_credentials->remove(Sync::credentialKey(server, login), [](Core::Status removed) {
+        if (!removed)
+            qCWarning(lcController) << "a stale session could not be removed from the credential store";
+    });
+}
+
+void AppController::start()
+{
+    const SavedAccount saved = savedAccount();
+    QUrl requested = saved.server;
+    if (!m_serverOverride.isEmpty()) {
+        const Core::Result<QUrl> server = Sync::normalizeServerUrl(m_serverOverride);
+        requested = server ? *server : QUrl();
+    }
+    const bool known = !saved.server.isEmpty() && !saved.login.isEmpty();
+
+    if (known && saved.remember && requested == saved.server) {
+        m_loginDialog->show();
+        m_loginDialog->resume(saved.server, saved.login);
+        return;
+    }
+    // Without "remember me" nothing of the last session may be left behind,
+    // even if the program did not end cleanly last time.
+    if (known && !saved.remember)
+        forgetToken(saved.server, saved.login);
+
+    const QString serverText = m_serverOverride.isEmpty() ? saved.server.toString() : m_serverOverride;
+    m_loginDialog->prefill(serverText, saved.login, false);
+    m_loginDialog->show();
+}
+
+void AppController::showLoginDialog()
+{
+    const SavedAccount saved = savedAccount();
+    m_loginDialog->prefill(saved.server.toString(), saved.login, saved.remember);
+    m_loginDialog->show();
+    m_loginDialog->raise();
+    m_loginDialog->activateWindow();
+}
+
+void AppController::onLoginAccepted()
+{
+    const SavedAccount previous = savedAccount();
+    const SavedAccount current{m_session->server(), m_session->login(), m_loginDialog->rememberMe()};
+    // A remembered session of another account would stay in the keychain
+    // with nothing left to open it.
+    if (previous.remember && (previous.server != current.server || previous.login != current.login))
+        forgetToken(previous.server, previous.login);
+    saveAccount(current);
+    m_rememberCurrent = current.remember;
+
+    m_mainWindow->setAccount(m_session->profile(), current.server);
+    if (m_monitor) {
+        m_monitor->setServer(current.server);
+        m_monitor->start();
+    }
+    m_mainWindow->show();
+    m_mainWindow->raise();
+    m_mainWindow->activateWindow();
+}
+
+void AppController::onSignOutRequested()
+{
+    if (m_monitor)
+        m_monitor->stop();
+    if (m_session && m_session->state() == Session::State::SignedIn) {
+        m_mainWindow->setSigningOut(true);
+        m_session->signOut();
+        return;
+    }
+    onSignedOut();
+}
+
+void AppController::onSignedOut()
+{
+    // The token is gone: nothing is left to resume next time.
+    SavedAccount saved = savedAccount();
+    if (saved.remember) {
+        saved.remember = false;
+        saveAccount(saved);
+    }
+    m_rememberCurrent = false;
+    if (m_finishing || !m_mainWindow->isVisible())
+        return;
+    if (m_monitor)
+        m_monitor->stop();
+    m_mainWindow->hide();
+    m_mainWindow->setSigningOut(false);
+    showLoginDialog();
+}
+
+void AppController::finish(std::chrono::milliseconds timeout)
+{
+    m_finishing = true;
+    if (m_monitor)
+        m_monitor->stop();
+    if (!m_session)
+        return;
+    const Session::State state = m_session->state();
+    const bool mustSignOut = state == Session::State::SignedIn && !m_rememberCurrent;
+    if (!mustSignOut && state != Session::State::SigningOut)
+        return;
+
+    QEventLoop loop;
+    QTimer timer;
+    timer.setSingleShot(true);
+    connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
+    connect(m_session, &Session::signedOut, &loop, &QEventLoop::quit);
+    if (mustSignOut)
+        m_session->signOut();
+    if (m_session->state() == Session::State::SignedOut)
+        return;
+    timer.start(timeout);
+    loop.exec();
+    if (m_session && m_session->state() != Session::State::SignedOut)
+        qCWarning(lcController) << "the session could not be closed before quitting";
+}
+
+} // namespace Cartable::Gui

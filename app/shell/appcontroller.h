@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <chrono>
+#include <memory>
+
+class QSettings;
+
+namespace Cartable::Sync {
+class ConnectivityMonitor;
+class CredentialStore;
+class Session;
+} // namespace Cartable::Sync
+
+namespace Cartable::Gui {
+
+class LoginDialog;
+class MainWindow;
+
+// The flow of the desktop client: resume a remembered session or ask to sign
+// in, show the main window, go back to the sign-in dialog after a sign-out,
+// and close a session that must not outlive the program. Remembers the last
+// server, login and "remember me" choice in the settings it is given; never a
+// password or a token.
+class AppController : public QObject
+{
+    Q_OBJECT
+
+public:
+    AppController(Sync::Session *session, Sync::CredentialStore *credentials, Sync::ConnectivityMonitor *monitor,
+                  QSettings *settings, QObject *parent = nullptr);
+    ~AppController() override;
+
+    // The server address given on the command line: it replaces the saved
+    // one in the sign-in dialog.
+    void setServerOverride(const QString &server) { m_serverOverride = server; }
+
+    // Shows the first window: the main window once a remembered session is
+    // open again, the sign-in dialog otherwise.
+    void start();
+    // Signs out when the session must not be kept ("remember me" off), and
+    // returns when that is done or after `timeout`. Call after the event
+    // loop has ended.
+    void finish(std::chrono::milliseconds timeout = std::chrono::seconds(3));
+
+    LoginDialog *loginDialog() const { return m_loginDialog.get(); }
+    MainWindow *mainWindow() const { return m_mainWindow.get(); }
+
+Q_SIGNALS:
+    // The user asked to leave Cartable: end the event loop, then call finish().
+    void quitRequested();
+
+private:
+    struct SavedAccount
+    {
+        QUrl server;
+        QString login;
+        bool remember = false;
+    };
+
+    SavedAccount savedAccount() const;
+    void saveAccount(const SavedAccount &account);
+    void forgetToken(const QUrl &server, const QString &login);
+    void showLoginDialog();
+    void onLoginAccepted();
+    void onSignOutRequested();
+    void onSignedOut();
+
+    QPointer<Sync::Session> m_session;
+    QPointer<Sync::CredentialStore> m_credentials;
+    QPointer<Sync::ConnectivityMonitor> m_monitor;
+    QSettings *m_settings;
+    QString m_serverOverride;
+    bool m_rememberCurrent = false;
+    bool m_finishing = false;
+    std::unique_ptr<LoginDialog> m_loginDialog;
+    std::unique_ptr<MainWindow> m_mainWindow;
+};
+
+} // namespace Cartable::Gui

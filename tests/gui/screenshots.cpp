@@ -1,0 +1,124 @@
+// cartable-screenshots OUTPUT_FOLDER
+//
+// Takes the pictures of the user guide: starts a real cartable-server with
+// the demo accounts, signs in through the real sign-in dialog and saves
+// login.png and main-window.png. Run by scripts/screenshots.sh under Xvfb;
+// the language follows the system locale (LANG).
+
+#include "clientharness.h"
+
+#include "app/login/logindialog.h"
+#include "app/mainwindow/connectionindicator.h"
+#include "app/mainwindow/mainwindow.h"
+#include "app/shell/translationloader.h"
+#include "tests/support/serverprocess.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QIcon>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+using namespace Cartable;
+
+namespace {
+
+bool waitFor(const std::function<bool()> &condition, int milliseconds = 15'000)
+{
+    const QDeadlineTimer deadline(milliseconds);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    return true;
+}
+
+// Lets the window manager map the window and the widgets settle.
+void settle()
+{
+    const QDeadlineTimer deadline(400);
+    while (!deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
+bool save(QWidget *window, const QDir &folder, const QString &name)
+{
+    const QString path = folder.filePath(name);
+    if (!window->grab().save(path)) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+        return false;
+    }
+    std::printf("wrote %s\n", qPrintable(path));
+    return true;
+}
+
+int fail(const char *what)
+{
+    std::fprintf(stderr, "cartable-screenshots: %s\n", what);
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"Cartable"_s);
+    QApplication::setApplicationVersion(QStringLiteral(CARTABLE_VERSION));
+    QApplication::setWindowIcon(QIcon(u":/icons/cartable-256.png"_s));
+    if (argc != 2)
+        return fail("usage: cartable-screenshots OUTPUT_FOLDER");
+    const QDir folder(QString::fromLocal8Bit(argv[1]));
+    if (!folder.exists() && !QDir().mkpath(folder.path()))
+        return fail("cannot create the output folder");
+
+    Gui::TranslationLoader translations;
+    translations.load(QLocale::system());
+
+    Test::ServerProcess server;
+    if (!server.start()) {
+        std::fprintf(stderr, "%s\n", qPrintable(server.errorString()));
+        return fail("the server did not start (set CARTABLE_SERVER_BINARY)");
+    }
+
+    QTemporaryDir settingsDir;
+    Sync::MemoryCredentialStore credentials;
+    Test::ClientHarness client(settingsDir.filePath(u"cartable.ini"_s), &credentials);
+    Gui::AppController &controller = client.controller;
+    controller.setServerOverride(server.url().toString());
+    controller.start();
+
+    Gui::LoginDialog *dialog = controller.loginDialog();
+    if (!waitFor([dialog] { return dialog->isVisible(); }))
+        return fail("the sign-in dialog did not appear");
+    dialog->findChild<QLineEdit *>(u"loginEdit"_s)->setText(QString::fromUtf16(Test::kTeacherLogin));
+    auto *password = dialog->findChild<QLineEdit *>(u"passwordEdit"_s);
+    password->setText(QString::fromUtf16(Test::kDemoPassword));
+    dialog->activateWindow();
+    password->setFocus();
+    settle();
+    if (!save(dialog, folder, u"login.png"_s))
+        return 1;
+
+    dialog->findChild<QPushButton *>(u"signInButton"_s)->click();
+    Gui::MainWindow *window = controller.mainWindow();
+    if (!waitFor([window] { return window->isVisible(); }))
+        return fail("the sign-in did not open the main window");
+    if (!waitFor(
+            [window] { return window->connectionIndicator()->state() == Gui::ConnectionIndicator::State::Online; }))
+        return fail("the connection indicator did not turn online");
+    settle();
+    if (!save(window, folder, u"main-window.png"_s))
+        return 1;
+
+    controller.finish();
+    return 0;
+}

@@ -48,6 +48,8 @@ QString explain(const Error &error)
         return u"the session has expired or was closed; run 'cartable-cli login' again"_s;
     case ErrorCode::CredentialStoreError:
         return u"the OS keychain cannot keep the session (%1)"_s.arg(error.context);
+    case ErrorCode::TooManyAttempts:
+        return u"too many failed sign-ins; try again in %1 seconds"_s.arg(error.context);
     case ErrorCode::InvalidServerUrl:
         return u"the server address is not valid (%1)"_s.arg(error.context);
     default:

@@ -32,6 +32,7 @@ constexpr std::array kNames{
     std::pair{ErrorCode::CredentialStoreError, "credential_store_error"},
     std::pair{ErrorCode::NotSignedIn, "not_signed_in"},
     std::pair{ErrorCode::UnsupportedMediaType, "unsupported_media_type"},
+    std::pair{ErrorCode::TooManyAttempts, "too_many_attempts"},
 };
 
 static_assert(kNames.size() == static_cast<std::size_t>(ErrorCode::Count_), "every error code needs a name");

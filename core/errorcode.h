@@ -32,6 +32,8 @@ enum class ErrorCode {
     CredentialStoreError,
     NotSignedIn,
     UnsupportedMediaType,
+    // Too many failed sign-ins; the context is the number of seconds to wait.
+    TooManyAttempts,
     // Add new codes above this line, and their names in errorcode.cpp.
     Count_,
 };

@@ -24,6 +24,8 @@ ApiResponse ApiResponse::problem(const Core::Error &error)
                                                              {u"code"_s, Core::errorCodeName(error.code)},
                                                              {u"message"_s, problemMessage(error)},
                                                          }}});
+    if (error.code == ErrorCode::TooManyAttempts)
+        response.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", error.context.toLatin1()));
     if (response.status == 401)
         response.headers.append(std::pair<QByteArray, QByteArray>("WWW-Authenticate", "Bearer realm=\"cartable\""));
     return response;
@@ -50,6 +52,8 @@ int httpStatusFor(ErrorCode code)
         return 413;
     case ErrorCode::UnsupportedMediaType:
         return 415;
+    case ErrorCode::TooManyAttempts:
+        return 429;
     case ErrorCode::DatabaseError:
         return 503;
     default:
@@ -82,6 +86,9 @@ QString problemMessage(const Core::Error &error)
         return u"The request body is larger than the %1 bytes this server accepts."_s.arg(error.context);
     case ErrorCode::UnsupportedMediaType:
         return u"The request body must be sent as application/json."_s;
+    case ErrorCode::TooManyAttempts:
+        return u"Too many failed sign-ins for this account or from this address; try again in %1 seconds."_s.arg(
+            error.context);
     case ErrorCode::DatabaseError:
         return u"The database is not available; try again later."_s;
     default:

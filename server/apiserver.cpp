@@ -151,7 +151,7 @@ ApiResponse ApiServer::login(const QHttpServerRequest &request)
     const Core::Result<Core::LoginRequest> parsed = Core::LoginRequest::fromJson(*body);
     if (!parsed)
         return ApiResponse::problem(parsed.error());
-    const Core::Result<Core::LoginResponse> response = m_auth.login(*parsed);
+    const Core::Result<Core::LoginResponse> response = m_auth.login(*parsed, request.remoteAddress().toString());
     if (!response)
         return ApiResponse::problem(response.error());
     return ApiResponse::json(200, response->toJson());

@@ -1,6 +1,7 @@
 #include "authservice.h"
 
 #include "accountstore.h"
+#include "loginthrottle.h"
 #include "passwordhasher.h"
 
 #include <QLoggingCategory>
@@ -33,29 +34,45 @@ QString bearerToken(const QByteArray &authorization)
     return QString::fromLatin1(token);
 }
 
-AuthService::AuthService(AccountStore &store, const PasswordHasher &hasher, std::chrono::hours sessionLength,
-                         Clock clock)
-    : m_store(store), m_hasher(hasher), m_sessionLength(sessionLength), m_clock(std::move(clock))
+AuthService::AuthService(AccountStore &store, const PasswordHasher &hasher, LoginThrottle &throttle,
+                         std::chrono::hours sessionLength, Clock clock)
+    : m_store(store), m_hasher(hasher), m_throttle(throttle), m_sessionLength(sessionLength), m_clock(std::move(clock))
 {
 }
 
-Core::Result<Core::LoginResponse> AuthService::login(const Core::LoginRequest &request)
+Core::Result<Core::LoginResponse> AuthService::login(const Core::LoginRequest &request, const QString &address)
 {
+    const QDateTime now = m_clock();
+    // A locked account or address is refused before any hashing: the lock is
+    // the answer, whether the password is right or not.
+    const Core::Result<qint64> locked = m_throttle.secondsLocked(request.login, address, now);
+    if (!locked)
+        return locked.error();
+    if (*locked > 0) {
+        qCInfo(lcAuth) << "sign-in refused: locked after repeated failures";
+        return Error{ErrorCode::TooManyAttempts, QString::number(*locked)};
+    }
+
+    auto refuse = [&](const char *why) -> Core::Result<Core::LoginResponse> {
+        qCInfo(lcAuth) << "sign-in refused:" << why;
+        if (const Core::Status counted = m_throttle.recordFailure(request.login, address, now); !counted)
+            return counted.error();
+        return Error{ErrorCode::InvalidCredentials, {}};
+    };
+
     const Core::Result<std::optional<AccountRecord>> found = m_store.findByLogin(request.login);
     if (!found)
         return found.error();
     if (!found->has_value()) {
         m_hasher.verifyAgainstDummy(request.password);
-        qCInfo(lcAuth) << "sign-in refused: unknown login";
-        return Error{ErrorCode::InvalidCredentials, {}};
+        return refuse("unknown login");
     }
     const AccountRecord &account = found->value();
-    if (!m_hasher.verify(account.passwordHash, request.password)) {
-        qCInfo(lcAuth) << "sign-in refused: wrong password for" << account.login;
-        return Error{ErrorCode::InvalidCredentials, {}};
-    }
+    if (!m_hasher.verify(account.passwordHash, request.password))
+        return refuse("wrong password");
+    if (const Core::Status cleared = m_throttle.recordSuccess(request.login); !cleared)
+        return cleared.error();
 
-    const QDateTime now = m_clock();
     // Expired sessions are swept at each sign-in, so the table stays small.
     if (const Core::Status swept = m_store.deleteExpiredSessions(now); !swept)
         return swept.error();

@@ -12,6 +12,7 @@
 namespace Cartable::Server {
 
 class AccountStore;
+class LoginThrottle;
 class PasswordHasher;
 
 // Sign-in, session check and sign-out. Passwords are checked against Argon2id
@@ -21,10 +22,11 @@ class AuthService
 public:
     using Clock = std::function<QDateTime()>;
 
-    AuthService(AccountStore &store, const PasswordHasher &hasher, std::chrono::hours sessionLength,
-                Clock clock = &QDateTime::currentDateTimeUtc);
+    AuthService(AccountStore &store, const PasswordHasher &hasher, LoginThrottle &throttle,
+                std::chrono::hours sessionLength, Clock clock = &QDateTime::currentDateTimeUtc);
 
-    [[nodiscard]] Core::Result<Core::LoginResponse> login(const Core::LoginRequest &request);
+    // `address` is the client's address, for the per-address failure count.
+    [[nodiscard]] Core::Result<Core::LoginResponse> login(const Core::LoginRequest &request, const QString &address);
     // The account id of the session named by an "Authorization: Bearer …"
     // header value.
     [[nodiscard]] Core::Result<QString> authenticate(const QByteArray &authorization) const;
@@ -33,6 +35,7 @@ public:
 private:
     AccountStore &m_store;
     const PasswordHasher &m_hasher;
+    LoginThrottle &m_throttle;
     std::chrono::hours m_sessionLength;
     Clock m_clock;
 };

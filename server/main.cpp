@@ -5,6 +5,7 @@
 #include "apiserver.h"
 #include "authservice.h"
 #include "demodata.h"
+#include "loginthrottle.h"
 #include "passwordhasher.h"
 #include "serverconfig.h"
 #include "serverdatabase.h"
@@ -50,7 +51,8 @@ int serve(const Server::ServerConfig &config)
             qCInfo(lcMain) << "created the demo establishments and accounts";
     }
 
-    Server::AuthService auth(accounts, hasher, std::chrono::hours(config.sessionHours));
+    Server::LoginThrottle throttle(*db, config.throttle);
+    Server::AuthService auth(accounts, hasher, throttle, std::chrono::hours(config.sessionHours));
     Server::ApiServer api(auth, accounts, config.maxBodyBytes);
     const Core::Result<quint16> port = api.start(config.address, config.port);
     if (!port) {

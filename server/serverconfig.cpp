@@ -53,6 +53,26 @@ bool parseSessionHours(const QString &text, int &hours)
     return true;
 }
 
+bool parseFailureLimit(const QString &text, int &limit)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 2 || value > 1000)
+        return false;
+    limit = value;
+    return true;
+}
+
+bool parseLockout(const QString &text, std::chrono::minutes &lockout)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 1 || value > 24 * 60)
+        return false;
+    lockout = std::chrono::minutes(value);
+    return true;
+}
+
 } // namespace
 
 QString ServerConfig::defaultDatabasePath()
@@ -70,7 +90,14 @@ Core::Status loadConfigFile(const QString &path, ServerConfig &config)
         return Error{ErrorCode::ConfigInvalid, u"%1 is not a valid INI file"_s.arg(path)};
 
     settings.beginGroup(u"server"_s);
-    const QStringList known{u"address"_s, u"port"_s, u"database"_s, u"max_body_bytes"_s, u"session_hours"_s};
+    const QStringList known{u"address"_s,
+                            u"port"_s,
+                            u"database"_s,
+                            u"max_body_bytes"_s,
+                            u"session_hours"_s,
+                            u"login_failures_per_account"_s,
+                            u"login_failures_per_address"_s,
+                            u"login_lockout_minutes"_s};
     for (const QString &key : settings.childKeys()) {
         if (!known.contains(key))
             return Error{ErrorCode::ConfigInvalid, u"%1: unknown key [server] %2"_s.arg(path, key)};
@@ -92,6 +119,12 @@ Core::Status loadConfigFile(const QString &path, ServerConfig &config)
                    }),
              check(u"max_body_bytes"_s, [&](const QString &v) { return parseBodyLimit(v, config.maxBodyBytes); }),
              check(u"session_hours"_s, [&](const QString &v) { return parseSessionHours(v, config.sessionHours); }),
+             check(u"login_failures_per_account"_s,
+                   [&](const QString &v) { return parseFailureLimit(v, config.throttle.failuresPerAccount); }),
+             check(u"login_failures_per_address"_s,
+                   [&](const QString &v) { return parseFailureLimit(v, config.throttle.failuresPerAddress); }),
+             check(u"login_lockout_minutes"_s,
+                   [&](const QString &v) { return parseLockout(v, config.throttle.lockout); }),
          }) {
         if (!status)
             return status;
@@ -119,8 +152,15 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
     const QCommandLineOption demoOption(u"demo"_s,
                                         u"Create the demo establishments and accounts if the database has none."_s);
     const QCommandLineOption printDemoOption(u"print-demo-logins"_s, u"Print the demo accounts and exit."_s);
-    parser.addOptions({configOption, addressOption, portOption, databaseOption, bodyOption, sessionOption, demoOption,
-                       printDemoOption});
+    const QCommandLineOption accountFailuresOption(u"login-failures-per-account"_s,
+                                                   u"Lock an account after <n> failed sign-ins (default 5)."_s, u"n"_s);
+    const QCommandLineOption addressFailuresOption(u"login-failures-per-address"_s,
+                                                   u"Lock an address after <n> failed sign-ins (default 5)."_s, u"n"_s);
+    const QCommandLineOption lockoutOption(u"login-lockout-minutes"_s,
+                                           u"Count failures over, and lock for, <minutes> (default 15)."_s,
+                                           u"minutes"_s);
+    parser.addOptions({configOption, addressOption, portOption, databaseOption, bodyOption, sessionOption,
+                       accountFailuresOption, addressFailuresOption, lockoutOption, demoOption, printDemoOption});
 
     ConfigOutcome outcome;
     auto usageError = [&](const QString &message) {
@@ -161,6 +201,16 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
         return usageError(u"invalid body limit (1024 to 1073741824 bytes): "_s + parser.value(bodyOption));
     if (parser.isSet(sessionOption) && !parseSessionHours(parser.value(sessionOption), config.sessionHours))
         return usageError(u"invalid session length (1 to 720 hours): "_s + parser.value(sessionOption));
+    if (parser.isSet(accountFailuresOption)
+        && !parseFailureLimit(parser.value(accountFailuresOption), config.throttle.failuresPerAccount)) {
+        return usageError(u"invalid failure limit (2 to 1000): "_s + parser.value(accountFailuresOption));
+    }
+    if (parser.isSet(addressFailuresOption)
+        && !parseFailureLimit(parser.value(addressFailuresOption), config.throttle.failuresPerAddress)) {
+        return usageError(u"invalid failure limit (2 to 1000): "_s + parser.value(addressFailuresOption));
+    }
+    if (parser.isSet(lockoutOption) && !parseLockout(parser.value(lockoutOption), config.throttle.lockout))
+        return usageError(u"invalid lockout (1 to 1440 minutes): "_s + parser.value(lockoutOption));
     config.seedDemo = parser.isSet(demoOption);
     config.printDemoLogins = parser.isSet(printDemoOption);
     if (config.database.isEmpty())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "loginthrottle.h"
+
 #include "core/result.h"
 
 #include <QHostAddress>
@@ -19,6 +21,7 @@ struct ServerConfig
     QString database;
     qint64 maxBodyBytes = 1024 * 1024;
     int sessionHours = 12;
+    ThrottlePolicy throttle;
     bool seedDemo = false;
     bool printDemoLogins = false;
 

@@ -93,6 +93,16 @@ Core::Migrator serverMigrator()
                 u"CREATE INDEX auth_session_account ON auth_session (account_id)"_s,
             },
         },
+        Core::Migration{
+            2,
+            u"failed sign-ins per account and per address"_s,
+            {
+                u"CREATE TABLE login_throttle ("
+                "scope TEXT NOT NULL, subject TEXT NOT NULL, failures INTEGER NOT NULL, "
+                "window_start BIGINT NOT NULL, locked_until BIGINT NOT NULL, "
+                "PRIMARY KEY (scope, subject))"_s,
+            },
+        },
     });
 }
 

@@ -60,6 +60,8 @@ Error errorFromResponse(int httpStatus, const QByteArray &body)
         return Error{ErrorCode::NotFound, u"HTTP 404"_s};
     case 413:
         return Error{ErrorCode::PayloadTooLarge, u"HTTP 413"_s};
+    case 429:
+        return Error{ErrorCode::TooManyAttempts, {}};
     default:
         return Error{ErrorCode::InvalidServerResponse, u"HTTP %1"_s.arg(httpStatus)};
     }
@@ -97,7 +99,10 @@ void ApiClient::finish(QNetworkReply *reply, std::function<void(const QByteArray
             return fail(transportError(reply));
         }
         if (status < 200 || status >= 300) {
-            const Error error = errorFromResponse(status, body);
+            Error error = errorFromResponse(status, body);
+            // How long to wait travels in a header; the context carries it on.
+            if (error.code == ErrorCode::TooManyAttempts)
+                error.context = QString::fromLatin1(reply->rawHeader("Retry-After"));
             qCInfo(lcApi) << "server refused" << reply->url().path() << status << Core::errorCodeName(error.code);
             return fail(error);
         }

@@ -78,6 +78,17 @@
         <source>The server address is not valid. Type an address such as “ent.lycee.fr” or “https://ent.lycee.fr”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Too many failed sign-ins. Wait a few minutes before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins. Try again in %n minute.</numerusform>
+            <numerusform>Too many failed sign-ins. Try again in %n minutes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Cartable::Gui::IdentityCard</name>

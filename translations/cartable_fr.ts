@@ -78,6 +78,17 @@
         <source>The server address is not valid. Type an address such as “ent.lycee.fr” or “https://ent.lycee.fr”.</source>
         <translation>L’adresse du serveur n’est pas valide. Saisissez une adresse comme «&#xa0;ent.lycee.fr&#xa0;» ou «&#xa0;https://ent.lycee.fr&#xa0;».</translation>
     </message>
+    <message>
+        <source>Too many failed sign-ins. Wait a few minutes before trying again.</source>
+        <translation>Trop d’échecs de connexion. Patientez quelques minutes avant de réessayer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Trop d’échecs de connexion. Réessayez dans %n minute.</numerusform>
+            <numerusform>Trop d’échecs de connexion. Réessayez dans %n minutes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Cartable::Gui::IdentityCard</name>

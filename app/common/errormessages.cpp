@@ -33,6 +33,15 @@ QString ErrorMessages::signInFailure(const Core::Error &error)
         return tr("Your session has expired. Sign in again.");
     case ErrorCode::NotSignedIn:
         return tr("No remembered session was found on this computer. Sign in again.");
+    case ErrorCode::TooManyAttempts: {
+        // The server says how many seconds; people think in minutes.
+        bool known = false;
+        const int seconds = error.context.toInt(&known);
+        if (!known || seconds <= 0)
+            return tr("Too many failed sign-ins. Wait a few minutes before trying again.");
+        const int minutes = (seconds + 59) / 60;
+        return tr("Too many failed sign-ins. Try again in %n minute(s).", nullptr, minutes);
+    }
     case ErrorCode::Forbidden:
         return tr("This account may not sign in here. Ask your school’s administration.");
     case ErrorCode::DatabaseError:

@@ -308,6 +308,24 @@ private Q_SLOTS:
         QCOMPARE(getJson(at(u"/api/v1/me"_s), token).status, 200);
     }
 
+    void repeatedFailuresAre429WithRetryAfter()
+    {
+        // A server of its own: the lock would stop the other tests' sign-ins.
+        ServerProcess strict(backendFromEnvironment());
+        QVERIFY2(strict.start({u"--login-failures-per-account"_s, u"3"_s, u"--login-lockout-minutes"_s, u"2"_s}),
+                 qPrintable(strict.errorString()));
+        const QUrl url = endpoint(strict.url(), u"/api/v1/auth/login"_s);
+        for (int i = 0; i < 3; ++i)
+            verifyProblem(postJson(url, loginBody(u"cpe.petit"_s, u"guess"_s)), 401, u"invalid_credentials"_s);
+        const HttpResult locked = postJson(url, loginBody(u"cpe.petit"_s, QString::fromUtf16(kDemoPassword)));
+        verifyProblem(locked, 429, u"too_many_attempts"_s);
+        const int retryAfter = locked.header("Retry-After").toInt();
+        QVERIFY2(retryAfter > 100 && retryAfter <= 120, locked.header("Retry-After").constData());
+        // Another account from the same address is not locked by the account count.
+        QCOMPARE(postJson(url, loginBody(u"eleve.leo"_s, QString::fromUtf16(kDemoPassword))).status, 200);
+        QCOMPARE(strict.stop(), 0);
+    }
+
     void logNamesRequestsButNoSecrets()
     {
         const QString token = signIn();

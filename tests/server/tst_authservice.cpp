@@ -4,6 +4,7 @@
 #include "server/accountstore.h"
 #include "server/authservice.h"
 #include "server/demodata.h"
+#include "server/loginthrottle.h"
 #include "server/passwordhasher.h"
 #include "server/serverdatabase.h"
 
@@ -26,7 +27,12 @@ private:
     std::unique_ptr<AccountStore> m_store;
     PasswordHasher m_hasher;
     QDateTime m_now = QDateTime(QDate(2026, 9, 1), QTime(8, 0), Qt::UTC);
+    std::unique_ptr<LoginThrottle> m_throttle;
     std::unique_ptr<AuthService> m_auth;
+    int m_addresses = 0;
+
+    // A new client address for each attempt, unless a test wants one shared.
+    QString nextAddress() { return u"192.0.2.%1"_s.arg(++m_addresses); }
 
     Core::LoginRequest request(const QString &login, const QString &password = QString::fromUtf16(kDemoPassword))
     {
@@ -53,12 +59,15 @@ private Q_SLOTS:
         QCOMPARE(seedDemoData(*m_store, m_hasher).value(), true);
         // A second run finds the data and leaves it alone.
         QCOMPARE(seedDemoData(*m_store, m_hasher).value(), false);
-        m_auth = std::make_unique<AuthService>(*m_store, m_hasher, std::chrono::hours(12), [this] { return m_now; });
+        m_throttle = std::make_unique<LoginThrottle>(m_db, ThrottlePolicy{});
+        m_auth = std::make_unique<AuthService>(*m_store, m_hasher, *m_throttle, std::chrono::hours(12),
+                                               [this] { return m_now; });
     }
 
     void cleanupTestCase()
     {
         m_auth.reset();
+        m_throttle.reset();
         m_store.reset();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(u"auth"_s);
@@ -86,7 +95,7 @@ private Q_SLOTS:
     void signInCreatesAHashedSession()
     {
         const int before = sessionCount();
-        const Core::LoginResponse response = m_auth->login(request(u"prof.martin"_s)).value();
+        const Core::LoginResponse response = m_auth->login(request(u"prof.martin"_s), nextAddress()).value();
         QCOMPARE(sessionCount(), before + 1);
         QCOMPARE(response.expiresAt, m_now.addSecs(12 * 3600));
         QCOMPARE(response.user.displayName, u"Claire Martin"_s);
@@ -114,7 +123,7 @@ private Q_SLOTS:
         QFETCH(QString, login);
         QFETCH(QString, password);
         const int before = sessionCount();
-        const Core::Result<Core::LoginResponse> response = m_auth->login(request(login, password));
+        const Core::Result<Core::LoginResponse> response = m_auth->login(request(login, password), nextAddress());
         QVERIFY(!response.ok());
         QCOMPARE(response.error().code, Core::ErrorCode::InvalidCredentials);
         QCOMPARE(sessionCount(), before);
@@ -122,7 +131,7 @@ private Q_SLOTS:
 
     void sessionsExpire()
     {
-        const Core::LoginResponse response = m_auth->login(request(u"eleve.leo"_s)).value();
+        const Core::LoginResponse response = m_auth->login(request(u"eleve.leo"_s), nextAddress()).value();
         const QByteArray header = "Bearer " + response.token.toLatin1();
         QVERIFY(m_auth->authenticate(header).ok());
         const QDateTime signedInAt = m_now;
@@ -132,18 +141,77 @@ private Q_SLOTS:
         QCOMPARE(expired.error().code, Core::ErrorCode::SessionExpired);
         // The next sign-in sweeps expired sessions away.
         const int before = sessionCount();
-        QVERIFY(m_auth->login(request(u"cpe.petit"_s)).ok());
+        QVERIFY(m_auth->login(request(u"cpe.petit"_s), nextAddress()).ok());
         QVERIFY(sessionCount() <= before);
         m_now = signedInAt;
     }
 
     void logoutEndsOnlyThatSession()
     {
-        const QByteArray first = "Bearer " + m_auth->login(request(u"parent.dubois"_s)).value().token.toLatin1();
-        const QByteArray second = "Bearer " + m_auth->login(request(u"parent.dubois"_s)).value().token.toLatin1();
+        const QByteArray first = "Bearer "
+                                 + m_auth->login(request(u"parent.dubois"_s), nextAddress()).value().token.toLatin1();
+        const QByteArray second = "Bearer "
+                                  + m_auth->login(request(u"parent.dubois"_s), nextAddress()).value().token.toLatin1();
         QVERIFY(m_auth->logout(first).ok());
         QCOMPARE(m_auth->authenticate(first).error().code, Core::ErrorCode::SessionExpired);
         QVERIFY(m_auth->authenticate(second).ok());
+    }
+
+    void accountLocksAfterFiveFailures()
+    {
+        const QDateTime start = m_now;
+        const QString login = u"direction.leroy"_s;
+        for (int i = 0; i < 5; ++i) {
+            const auto refused = m_auth->login(request(login, u"guess-%1"_s.arg(i)), nextAddress());
+            QCOMPARE(refused.error().code, Core::ErrorCode::InvalidCredentials);
+        }
+        // Locked now, even with the right password, from any address.
+        const auto locked = m_auth->login(request(login), nextAddress());
+        QVERIFY(!locked.ok());
+        QCOMPARE(locked.error().code, Core::ErrorCode::TooManyAttempts);
+        QCOMPARE(locked.error().context, u"900"_s);
+
+        m_now = start.addSecs(10 * 60);
+        QCOMPARE(m_auth->login(request(login), nextAddress()).error().context, u"300"_s);
+        m_now = start.addSecs(15 * 60 + 1);
+        QVERIFY(m_auth->login(request(login), nextAddress()).ok());
+        m_now = start;
+    }
+
+    void addressLocksAfterFiveFailures()
+    {
+        const QString address = u"198.51.100.7"_s;
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(!m_auth->login(request(u"nobody%1"_s.arg(i), u"x"_s), address).ok());
+        const auto locked = m_auth->login(request(u"secretariat.bernard"_s), address);
+        QVERIFY(!locked.ok());
+        QCOMPARE(locked.error().code, Core::ErrorCode::TooManyAttempts);
+        // The account itself is not locked: from elsewhere it signs in.
+        QVERIFY(m_auth->login(request(u"secretariat.bernard"_s), u"198.51.100.8"_s).ok());
+    }
+
+    void successClearsTheAccountCount()
+    {
+        const QString login = u"eleve.emma"_s;
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!m_auth->login(request(login, u"x"_s), nextAddress()).ok());
+        QVERIFY(m_auth->login(request(login), nextAddress()).ok());
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!m_auth->login(request(login, u"x"_s), nextAddress()).ok());
+        QVERIFY(m_auth->login(request(login), nextAddress()).ok());
+    }
+
+    void oldFailuresAreForgotten()
+    {
+        const QDateTime start = m_now;
+        const QString login = u"collectivite.moreau"_s;
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!m_auth->login(request(login, u"x"_s), nextAddress()).ok());
+        m_now = start.addSecs(16 * 60);
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!m_auth->login(request(login, u"x"_s), nextAddress()).ok());
+        QVERIFY(m_auth->login(request(login), nextAddress()).ok());
+        m_now = start;
     }
 
     void storeRefusesBadEstablishments()

@@ -60,6 +60,8 @@ private Q_SLOTS:
         QTest::newRow("bad address") << QStringList{u"--address"_s, u"300.1.1.1"_s};
         QTest::newRow("tiny body limit") << QStringList{u"--max-body-bytes"_s, u"10"_s};
         QTest::newRow("zero session") << QStringList{u"--session-hours"_s, u"0"_s};
+        QTest::newRow("address limit not a number") << QStringList{u"--login-failures-per-address"_s, u"many"_s};
+        QTest::newRow("zero lockout") << QStringList{u"--login-lockout-minutes"_s, u"0"_s};
         QTest::newRow("positional") << QStringList{u"serve"_s};
         QTest::newRow("missing config file") << QStringList{u"--config"_s, u"/nonexistent/server.conf"_s};
     }
@@ -84,7 +86,8 @@ private Q_SLOTS:
     void configFileThenFlagsOverride()
     {
         const QString path = writeConfig("[server]\naddress=0.0.0.0\nport=9000\ndatabase=/srv/cartable.sqlite\n"
-                                         "max_body_bytes=4096\nsession_hours=8\n");
+                                         "max_body_bytes=4096\nsession_hours=8\nlogin_failures_per_account=7\n"
+                                         "login_failures_per_address=50\nlogin_lockout_minutes=30\n");
         const ConfigOutcome fromFile = parseServerArguments({u"cartable-server"_s, u"--config"_s, path});
         QVERIFY2(!fromFile.exitNow, qPrintable(fromFile.message));
         QCOMPARE(fromFile.config.address, QHostAddress(QHostAddress::AnyIPv4));
@@ -92,6 +95,9 @@ private Q_SLOTS:
         QCOMPARE(fromFile.config.database, u"/srv/cartable.sqlite"_s);
         QCOMPARE(fromFile.config.maxBodyBytes, qint64(4096));
         QCOMPARE(fromFile.config.sessionHours, 8);
+        QCOMPARE(fromFile.config.throttle.failuresPerAccount, 7);
+        QCOMPARE(fromFile.config.throttle.failuresPerAddress, 50);
+        QCOMPARE(fromFile.config.throttle.lockout, std::chrono::minutes(30));
 
         const ConfigOutcome overridden = parseServerArguments(
             {u"cartable-server"_s, u"--config"_s, path, u"--port"_s, u"9100"_s});
@@ -106,6 +112,8 @@ private Q_SLOTS:
         QTest::newRow("bad port") << QByteArray("[server]\nport=-1\n");
         QTest::newRow("bad limit") << QByteArray("[server]\nmax_body_bytes=lots\n");
         QTest::newRow("empty database") << QByteArray("[server]\ndatabase=\n");
+        QTest::newRow("failure limit of one") << QByteArray("[server]\nlogin_failures_per_account=1\n");
+        QTest::newRow("lockout of a week") << QByteArray("[server]\nlogin_lockout_minutes=10080\n");
     }
 
     void badConfigFiles()

@@ -48,6 +48,14 @@ QString explain(const Error &error)
         return u"the session has expired or was closed; run 'cartable-cli login' again"_s;
     case ErrorCode::CredentialStoreError:
         return u"the OS keychain cannot keep the session (%1)"_s.arg(error.context);
+    case ErrorCode::WeakPassword:
+        if (error.context == u"too_short"_s)
+            return u"the new password is too short (at least 8 characters)"_s;
+        if (error.context == u"contains_login"_s)
+            return u"the new password must not contain the login"_s;
+        if (error.context == u"unchanged"_s)
+            return u"the new password is the current one"_s;
+        return u"the new password is refused (%1)"_s.arg(error.context);
     case ErrorCode::TooManyAttempts:
         return u"too many failed sign-ins; try again in %1 seconds"_s.arg(error.context);
     case ErrorCode::InvalidServerUrl:
@@ -60,19 +68,24 @@ QString explain(const Error &error)
 
 } // namespace
 
-QString readPassword(bool prompt)
+QString readPassword(bool interactive, const char *prompt)
 {
     termios saved{};
-    const bool terminal = prompt && ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    const bool terminal = interactive && ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &saved) == 0;
     if (terminal) {
-        std::fputs("Password: ", stderr);
+        std::fputs(prompt, stderr);
         std::fflush(stderr);
         termios silent = saved;
         silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
     }
-    QTextStream in(stdin);
-    const QString line = in.readLine();
+    // One character at a time: a buffered reader would swallow the next line.
+    QByteArray bytes;
+    for (int c = std::getchar(); c != EOF && c != '\n'; c = std::getchar())
+        bytes.append(static_cast<char>(c));
+    if (bytes.endsWith('\r'))
+        bytes.chop(1);
+    const QString line = QString::fromUtf8(bytes);
     if (terminal) {
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
         std::fputc('\n', stderr);
@@ -96,6 +109,8 @@ void CliCommand::run(const QStringList &arguments, std::function<void(int)> fini
         return whoami(rest);
     if (command == u"logout"_s)
         return logout(rest);
+    if (command == u"passwd"_s)
+        return passwd(rest);
     if (command == u"--version"_s) {
         out(u"cartable-cli " CARTABLE_VERSION ""_s);
         return done(Success);
@@ -106,7 +121,9 @@ void CliCommand::run(const QStringList &arguments, std::function<void(int)> fini
             "  login --server URL --login LOGIN [--password-stdin]\n"
             "                      sign in; the session token goes to the OS keychain\n"
             "  whoami [--json]     show the signed-in account, its roles and establishments\n"
-            "  logout              close the session on the server and forget it here\n\n"
+            "  logout              close the session on the server and forget it here\n"
+            "  passwd [--password-stdin]\n"
+            "                      choose a new password (current, then new, one per line)\n\n"
             "Exit codes: 0 success, 1 failure, 2 bad usage."_s);
         return done(Success);
     }
@@ -137,6 +154,8 @@ void CliCommand::login(const QStringList &arguments)
         m_settings.setValue(kLoginKey, profile.login);
         m_settings.sync();
         out(u"Signed in as %1 (%2) on %3"_s.arg(profile.displayName, profile.login, m_session.server().toString()));
+        if (m_session.passwordChangeRequired())
+            out(u"This account must choose a new password first: run 'cartable-cli passwd'."_s);
         done(Success);
     }));
     m_connections.append(connect(&m_session, &Sync::Session::signInFailed, this, &CliCommand::fail));
@@ -216,6 +235,33 @@ void CliCommand::logout(const QStringList &arguments)
                 done(Success);
             });
         });
+}
+
+void CliCommand::passwd(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption stdinOption(u"password-stdin"_s, u"Read both passwords from standard input."_s);
+    parser.addOption(stdinOption);
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    const bool interactive = !parser.isSet(stdinOption);
+    const QString current = readPassword(interactive, "Current password: ");
+    const QString chosen = readPassword(interactive, "New password: ");
+    if (current.isEmpty() || chosen.isEmpty())
+        return usage(u"passwd needs the current password and the new one"_s);
+    if (interactive && readPassword(true, "New password again: ") != chosen)
+        return fail(Error{ErrorCode::InvalidField, u"the two new passwords differ"_s});
+
+    resumeThen(
+        [this, current, chosen] {
+            m_connections.append(connect(&m_session, &Sync::Session::passwordChanged, this, [this] {
+                out(u"Password changed. Every other session of this account has ended."_s);
+                done(Success);
+            }));
+            m_connections.append(connect(&m_session, &Sync::Session::passwordChangeFailed, this, &CliCommand::fail));
+            m_session.changePassword(current, chosen);
+        },
+        [this](const Error &error) { fail(error); });
 }
 
 void CliCommand::done(int code)

@@ -41,6 +41,7 @@ private:
     void login(const QStringList &arguments);
     void whoami(const QStringList &arguments);
     void logout(const QStringList &arguments);
+    void passwd(const QStringList &arguments);
     void resumeThen(std::function<void()> onSignedIn, std::function<void(const Core::Error &)> onFailed);
     void done(int code);
     void fail(const Core::Error &error);
@@ -53,7 +54,8 @@ private:
     QList<QMetaObject::Connection> m_connections;
 };
 
-// Reads a password from standard input: one line, without echo on a terminal.
-QString readPassword(bool prompt);
+// Reads a password from standard input: one line, without echo on a terminal
+// (where `prompt` is shown first).
+QString readPassword(bool interactive, const char *prompt = "Password: ");
 
 } // namespace Cartable::Cli

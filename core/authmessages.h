@@ -24,16 +24,54 @@ struct LoginRequest
     static Result<LoginRequest> fromJson(const QJsonObject &object);
 };
 
-// Answer to a successful login: an opaque session token and who signed in.
+// The two tokens of a session: a short-lived access token for API calls, and
+// a refresh token that is exchanged, once, for a new pair. Both are opaque.
+struct SessionTokens
+{
+    QString accessToken;
+    QDateTime accessExpiresAt;
+    QString refreshToken;
+    QDateTime refreshExpiresAt;
+    // The account must choose a new password before anything else (a first
+    // sign-in, or a password reset by an administrator).
+    bool passwordChangeRequired = false;
+
+    // Writes the four fields into `object`.
+    void writeJson(QJsonObject &object) const;
+    static Result<SessionTokens> fromJson(const QJsonObject &object);
+};
+
+// Answer to a successful login: the session's tokens and who signed in.
 struct LoginResponse
 {
-    QString token;
-    QDateTime expiresAt;
+    SessionTokens tokens;
     UserProfile user;
 
     QJsonObject toJson() const;
     static Result<LoginResponse> fromJson(const QJsonObject &object);
 };
+
+// Body of POST /api/v1/auth/refresh.
+struct RefreshRequest
+{
+    QString refreshToken;
+
+    QJsonObject toJson() const;
+    static Result<RefreshRequest> fromJson(const QJsonObject &object);
+};
+
+// Body of POST /api/v1/auth/password.
+struct ChangePasswordRequest
+{
+    QString currentPassword;
+    QString newPassword;
+
+    QJsonObject toJson() const;
+    static Result<ChangePasswordRequest> fromJson(const QJsonObject &object);
+};
+
+// Longest token either side accepts.
+inline constexpr int kMaxTokenLength = 128;
 
 // True for a login made of lower-case ASCII letters, digits, '.', '-' and '_',
 // starting with a letter or digit, at most kMaxLoginLength characters.

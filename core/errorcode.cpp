@@ -33,6 +33,12 @@ constexpr std::array kNames{
     std::pair{ErrorCode::NotSignedIn, "not_signed_in"},
     std::pair{ErrorCode::UnsupportedMediaType, "unsupported_media_type"},
     std::pair{ErrorCode::TooManyAttempts, "too_many_attempts"},
+    std::pair{ErrorCode::InvalidGrade, "invalid_grade"},
+    std::pair{ErrorCode::GradeOutOfRange, "grade_out_of_range"},
+    std::pair{ErrorCode::PeriodClosed, "period_closed"},
+    std::pair{ErrorCode::PeriodOverlap, "period_overlap"},
+    std::pair{ErrorCode::WeakPassword, "weak_password"},
+    std::pair{ErrorCode::PasswordChangeRequired, "password_change_required"},
 };
 
 static_assert(kNames.size() == static_cast<std::size_t>(ErrorCode::Count_), "every error code needs a name");

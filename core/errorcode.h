@@ -34,6 +34,20 @@ enum class ErrorCode {
     UnsupportedMediaType,
     // Too many failed sign-ins; the context is the number of seconds to wait.
     TooManyAttempts,
+    // A typed grade is neither a mark nor a marker; the context says "syntax"
+    // or "decimals" (more than two).
+    InvalidGrade,
+    // A mark below 0 or above the evaluation's scale; the context is the scale.
+    GradeOutOfRange,
+    // A change to a closed period; the context is the period's name.
+    PeriodClosed,
+    // Two periods of a school year share a day; the context names both.
+    PeriodOverlap,
+    // A new password that the policy refuses; the context says why:
+    // "too_short", "contains_login" or "unchanged".
+    WeakPassword,
+    // The account must choose a new password before anything else.
+    PasswordChangeRequired,
     // Add new codes above this line, and their names in errorcode.cpp.
     Count_,
 };

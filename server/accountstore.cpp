@@ -33,7 +33,9 @@ AccountStore::AccountStore(QSqlDatabase db) : m_db(std::move(db)) {}
 Core::Result<std::optional<AccountRecord>> AccountStore::findByLogin(const QString &login) const
 {
     QSqlQuery query(m_db);
-    if (!run(query, u"SELECT id, login, display_name, password_hash FROM account WHERE login = ?"_s, login))
+    if (!run(query,
+             u"SELECT id, login, display_name, password_hash, must_change_password FROM account WHERE login = ?"_s,
+             login))
         return databaseError(query);
     if (!query.next())
         return std::optional<AccountRecord>();
@@ -42,6 +44,7 @@ Core::Result<std::optional<AccountRecord>> AccountStore::findByLogin(const QStri
         query.value(1).toString(),
         query.value(2).toString(),
         query.value(3).toString().toLatin1(),
+        query.value(4).toInt() != 0,
     });
 }
 
@@ -108,6 +111,18 @@ Core::Status AccountStore::createAccount(const AccountRecord &account, const QDa
     return {};
 }
 
+Core::Status AccountStore::setPassword(const QString &accountId, const QByteArray &hash, bool mustChange)
+{
+    QSqlQuery query(m_db);
+    if (!run(query, u"UPDATE account SET password_hash = ?, must_change_password = ? WHERE id = ?"_s,
+             QString::fromLatin1(hash), mustChange ? 1 : 0, accountId)) {
+        return databaseError(query);
+    }
+    if (query.numRowsAffected() != 1)
+        return Error{ErrorCode::NotFound, u"account"_s};
+    return {};
+}
+
 Core::Status AccountStore::addRole(const QString &accountId, const QString &establishmentId, Core::Role role)
 {
     QSqlQuery query(m_db);
@@ -115,45 +130,6 @@ Core::Status AccountStore::addRole(const QString &accountId, const QString &esta
              establishmentId, Core::roleCode(role))) {
         return databaseError(query);
     }
-    return {};
-}
-
-Core::Status AccountStore::createSession(const QString &tokenHash, const QString &accountId, const QDateTime &createdAt,
-                                         const QDateTime &expiresAt)
-{
-    QSqlQuery query(m_db);
-    if (!run(query, u"INSERT INTO auth_session (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)"_s,
-             tokenHash, accountId, createdAt.toMSecsSinceEpoch(), expiresAt.toMSecsSinceEpoch())) {
-        return databaseError(query);
-    }
-    return {};
-}
-
-Core::Result<std::optional<QString>> AccountStore::sessionAccount(const QString &tokenHash, const QDateTime &now) const
-{
-    QSqlQuery query(m_db);
-    if (!run(query, u"SELECT account_id FROM auth_session WHERE token_hash = ? AND expires_at > ?"_s, tokenHash,
-             now.toMSecsSinceEpoch())) {
-        return databaseError(query);
-    }
-    if (!query.next())
-        return std::optional<QString>();
-    return std::optional<QString>(query.value(0).toString());
-}
-
-Core::Status AccountStore::deleteSession(const QString &tokenHash)
-{
-    QSqlQuery query(m_db);
-    if (!run(query, u"DELETE FROM auth_session WHERE token_hash = ?"_s, tokenHash))
-        return databaseError(query);
-    return {};
-}
-
-Core::Status AccountStore::deleteExpiredSessions(const QDateTime &now)
-{
-    QSqlQuery query(m_db);
-    if (!run(query, u"DELETE FROM auth_session WHERE expires_at <= ?"_s, now.toMSecsSinceEpoch()))
-        return databaseError(query);
     return {};
 }
 

@@ -19,10 +19,11 @@ struct AccountRecord
     QString login;
     QString displayName;
     QByteArray passwordHash;
+    bool mustChangePassword = false;
 };
 
-// Accounts, their roles in establishments, and their sessions, in the server
-// database. Prepared statements only.
+// Accounts and their roles in establishments, in the server database.
+// Prepared statements only.
 class AccountStore
 {
 public:
@@ -34,15 +35,10 @@ public:
 
     [[nodiscard]] Core::Status createEstablishment(const Core::Establishment &establishment);
     [[nodiscard]] Core::Status createAccount(const AccountRecord &account, const QDateTime &createdAt);
+    // Replaces the password hash; `mustChange` makes the next sign-in ask for
+    // a new password.
+    [[nodiscard]] Core::Status setPassword(const QString &accountId, const QByteArray &hash, bool mustChange);
     [[nodiscard]] Core::Status addRole(const QString &accountId, const QString &establishmentId, Core::Role role);
-
-    [[nodiscard]] Core::Status createSession(const QString &tokenHash, const QString &accountId,
-                                             const QDateTime &createdAt, const QDateTime &expiresAt);
-    // The account of an unexpired session, or nothing.
-    [[nodiscard]] Core::Result<std::optional<QString>> sessionAccount(const QString &tokenHash,
-                                                                      const QDateTime &now) const;
-    [[nodiscard]] Core::Status deleteSession(const QString &tokenHash);
-    [[nodiscard]] Core::Status deleteExpiredSessions(const QDateTime &now);
 
     QSqlDatabase database() const { return m_db; }
 

@@ -38,11 +38,19 @@ int httpStatusFor(ErrorCode code)
     case ErrorCode::InvalidField:
     case ErrorCode::MissingField:
         return 400;
+    case ErrorCode::WeakPassword:
+    case ErrorCode::InvalidGrade:
+    case ErrorCode::GradeOutOfRange:
+    case ErrorCode::PeriodOverlap:
+        return 422;
+    case ErrorCode::PeriodClosed:
+        return 409;
     case ErrorCode::Unauthenticated:
     case ErrorCode::InvalidCredentials:
     case ErrorCode::SessionExpired:
         return 401;
     case ErrorCode::Forbidden:
+    case ErrorCode::PasswordChangeRequired:
         return 403;
     case ErrorCode::NotFound:
         return 404;
@@ -86,6 +94,19 @@ QString problemMessage(const Core::Error &error)
         return u"The request body is larger than the %1 bytes this server accepts."_s.arg(error.context);
     case ErrorCode::UnsupportedMediaType:
         return u"The request body must be sent as application/json."_s;
+    case ErrorCode::WeakPassword:
+        return u"The new password is refused (%1): at least 8 characters, not containing the login, "
+               "different from the current one."_s.arg(error.context);
+    case ErrorCode::InvalidGrade:
+        return u"The grade is neither a mark nor a marker (%1)."_s.arg(error.context);
+    case ErrorCode::GradeOutOfRange:
+        return u"The mark is outside the evaluation's scale (0 to %1)."_s.arg(error.context);
+    case ErrorCode::PeriodClosed:
+        return u"The period %1 is closed: its grades can no longer change."_s.arg(error.context);
+    case ErrorCode::PeriodOverlap:
+        return u"Periods overlap (%1)."_s.arg(error.context);
+    case ErrorCode::PasswordChangeRequired:
+        return u"This account must choose a new password first (POST /api/v1/auth/password)."_s;
     case ErrorCode::TooManyAttempts:
         return u"Too many failed sign-ins for this account or from this address; try again in %1 seconds."_s.arg(
             error.context);

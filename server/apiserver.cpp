@@ -35,6 +35,9 @@ ApiServer::ApiServer(AuthService &auth, AccountStore &accounts, qint64 maxBodyBy
 {
     addRoute(Method::Get, u"/api/v1/health"_s, [this](const QHttpServerRequest &) { return health(); });
     addRoute(Method::Post, u"/api/v1/auth/login"_s, [this](const QHttpServerRequest &r) { return login(r); });
+    addRoute(Method::Post, u"/api/v1/auth/refresh"_s, [this](const QHttpServerRequest &r) { return refresh(r); });
+    addRoute(Method::Post, u"/api/v1/auth/password"_s,
+             [this](const QHttpServerRequest &r) { return changePassword(r); });
     addRoute(Method::Post, u"/api/v1/auth/logout"_s, [this](const QHttpServerRequest &r) { return logout(r); });
     addRoute(Method::Get, u"/api/v1/me"_s, [this](const QHttpServerRequest &r) { return me(r); });
 }
@@ -157,22 +160,56 @@ ApiResponse ApiServer::login(const QHttpServerRequest &request)
     return ApiResponse::json(200, response->toJson());
 }
 
+ApiResponse ApiServer::refresh(const QHttpServerRequest &request)
+{
+    const Core::Result<QJsonObject> body = jsonBody(request);
+    if (!body)
+        return ApiResponse::problem(body.error());
+    const Core::Result<Core::RefreshRequest> parsed = Core::RefreshRequest::fromJson(*body);
+    if (!parsed)
+        return ApiResponse::problem(parsed.error());
+    const Core::Result<Core::SessionTokens> tokens = m_auth.refresh(*parsed);
+    if (!tokens)
+        return ApiResponse::problem(tokens.error());
+    QJsonObject answer;
+    tokens->writeJson(answer);
+    return ApiResponse::json(200, answer);
+}
+
+ApiResponse ApiServer::changePassword(const QHttpServerRequest &request)
+{
+    const Core::Result<AuthContext> caller = m_auth.authenticate(request.value("Authorization"));
+    if (!caller)
+        return ApiResponse::problem(caller.error());
+    const Core::Result<QJsonObject> body = jsonBody(request);
+    if (!body)
+        return ApiResponse::problem(body.error());
+    const Core::Result<Core::ChangePasswordRequest> parsed = Core::ChangePasswordRequest::fromJson(*body);
+    if (!parsed)
+        return ApiResponse::problem(parsed.error());
+    const Core::Result<Core::LoginResponse> response = m_auth.changePassword(*caller, *parsed,
+                                                                             request.remoteAddress().toString());
+    if (!response)
+        return ApiResponse::problem(response.error());
+    return ApiResponse::json(200, response->toJson());
+}
+
 ApiResponse ApiServer::logout(const QHttpServerRequest &request)
 {
-    const Core::Result<QString> account = m_auth.authenticate(request.value("Authorization"));
-    if (!account)
-        return ApiResponse::problem(account.error());
-    if (const Core::Status closed = m_auth.logout(request.value("Authorization")); !closed)
+    const Core::Result<AuthContext> caller = m_auth.authenticate(request.value("Authorization"));
+    if (!caller)
+        return ApiResponse::problem(caller.error());
+    if (const Core::Status closed = m_auth.logout(*caller); !closed)
         return ApiResponse::problem(closed.error());
     return ApiResponse::noContent();
 }
 
 ApiResponse ApiServer::me(const QHttpServerRequest &request) const
 {
-    const Core::Result<QString> account = m_auth.authenticate(request.value("Authorization"));
-    if (!account)
-        return ApiResponse::problem(account.error());
-    const Core::Result<Core::UserProfile> profile = m_accounts.profile(*account);
+    const Core::Result<AuthContext> caller = m_auth.authenticate(request.value("Authorization"));
+    if (!caller)
+        return ApiResponse::problem(caller.error());
+    const Core::Result<Core::UserProfile> profile = m_accounts.profile(caller->accountId);
     if (!profile)
         return ApiResponse::problem(profile.error());
     return ApiResponse::json(200, profile->toJson());

@@ -57,6 +57,8 @@ private:
 
     ApiResponse health() const;
     ApiResponse login(const QHttpServerRequest &request);
+    ApiResponse refresh(const QHttpServerRequest &request);
+    ApiResponse changePassword(const QHttpServerRequest &request);
     ApiResponse logout(const QHttpServerRequest &request);
     ApiResponse me(const QHttpServerRequest &request) const;
 

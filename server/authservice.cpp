@@ -3,6 +3,11 @@
 #include "accountstore.h"
 #include "loginthrottle.h"
 #include "passwordhasher.h"
+#include "sessionstore.h"
+
+#include "core/ids.h"
+#include "core/passwordpolicy.h"
+#include "core/transaction.h"
 
 #include <QLoggingCategory>
 
@@ -29,14 +34,19 @@ QString bearerToken(const QByteArray &authorization)
         if (!allowed)
             return {};
     }
-    if (token.isEmpty() || token.size() > 128)
+    if (token.isEmpty() || token.size() > Core::kMaxTokenLength)
         return {};
     return QString::fromLatin1(token);
 }
 
-AuthService::AuthService(AccountStore &store, const PasswordHasher &hasher, LoginThrottle &throttle,
-                         std::chrono::hours sessionLength, Clock clock)
-    : m_store(store), m_hasher(hasher), m_throttle(throttle), m_sessionLength(sessionLength), m_clock(std::move(clock))
+AuthService::AuthService(AccountStore &accounts, SessionStore &sessions, const PasswordHasher &hasher,
+                         LoginThrottle &throttle, SessionLifetimes lifetimes, Clock clock)
+    : m_accounts(accounts),
+      m_sessions(sessions),
+      m_hasher(hasher),
+      m_throttle(throttle),
+      m_lifetimes(lifetimes),
+      m_clock(std::move(clock))
 {
 }
 
@@ -60,7 +70,7 @@ Core::Result<Core::LoginResponse> AuthService::login(const Core::LoginRequest &r
         return Error{ErrorCode::InvalidCredentials, {}};
     };
 
-    const Core::Result<std::optional<AccountRecord>> found = m_store.findByLogin(request.login);
+    const Core::Result<std::optional<AccountRecord>> found = m_accounts.findByLogin(request.login);
     if (!found)
         return found.error();
     if (!found->has_value()) {
@@ -72,46 +82,180 @@ Core::Result<Core::LoginResponse> AuthService::login(const Core::LoginRequest &r
         return refuse("wrong password");
     if (const Core::Status cleared = m_throttle.recordSuccess(request.login); !cleared)
         return cleared.error();
-
-    // Expired sessions are swept at each sign-in, so the table stays small.
-    if (const Core::Status swept = m_store.deleteExpiredSessions(now); !swept)
+    // Ended sessions are swept at each sign-in, so the tables stay small.
+    if (const Core::Status swept = m_sessions.sweep(now); !swept)
         return swept.error();
 
-    Core::LoginResponse response;
-    response.token = newSessionToken();
-    response.expiresAt = now.addSecs(std::chrono::duration_cast<std::chrono::seconds>(m_sessionLength).count());
-    if (const Core::Status created = m_store.createSession(tokenHash(response.token), account.id, now,
-                                                           response.expiresAt);
-        !created) {
-        return created.error();
-    }
-    Core::Result<Core::UserProfile> profile = m_store.profile(account.id);
+    Core::Result<Core::UserProfile> profile = m_accounts.profile(account.id);
     if (!profile)
         return profile.error();
-    response.user = std::move(profile).value();
+
+    Core::Transaction transaction(m_accounts.database());
+    Core::Result<Core::SessionTokens> tokens = openSession(account.id, account.mustChangePassword, now);
+    if (!tokens)
+        return tokens.error();
+    if (const Core::Status committed = transaction.commit(); !committed)
+        return committed.error();
     qCInfo(lcAuth) << "signed in:" << account.login;
-    return response;
+    return Core::LoginResponse{std::move(tokens).value(), std::move(profile).value()};
 }
 
-Core::Result<QString> AuthService::authenticate(const QByteArray &authorization) const
+Core::Result<Core::SessionTokens> AuthService::openSession(const QString &accountId, bool mustChangePassword,
+                                                           const QDateTime &now)
+{
+    const QString sessionId = Core::newId();
+    const QDateTime sessionExpiresAt = now.addSecs(std::chrono::seconds(m_lifetimes.session).count());
+    if (const Core::Status created = m_sessions.createSession(sessionId, accountId, now, sessionExpiresAt); !created)
+        return created.error();
+    return issueTokens(sessionId, sessionExpiresAt, mustChangePassword, now);
+}
+
+Core::Result<Core::SessionTokens> AuthService::issueTokens(const QString &sessionId, const QDateTime &sessionExpiresAt,
+                                                           bool mustChangePassword, const QDateTime &now)
+{
+    Core::SessionTokens tokens;
+    tokens.passwordChangeRequired = mustChangePassword;
+    tokens.accessToken = newSessionToken();
+    tokens.accessExpiresAt = std::min(sessionExpiresAt, now.addSecs(std::chrono::seconds(m_lifetimes.access).count()));
+    tokens.refreshToken = newSessionToken();
+    tokens.refreshExpiresAt = sessionExpiresAt;
+    if (const Core::Status added = m_sessions.addToken(tokenHash(tokens.accessToken), sessionId, TokenKind::Access,
+                                                       tokens.accessExpiresAt);
+        !added) {
+        return added.error();
+    }
+    if (const Core::Status added = m_sessions.addToken(tokenHash(tokens.refreshToken), sessionId, TokenKind::Refresh,
+                                                       tokens.refreshExpiresAt);
+        !added) {
+        return added.error();
+    }
+    return tokens;
+}
+
+Core::Result<Core::SessionTokens> AuthService::refresh(const Core::RefreshRequest &request)
+{
+    const QDateTime now = m_clock();
+    const QString hash = tokenHash(request.refreshToken);
+    const Core::Result<std::optional<TokenRecord>> found = m_sessions.find(hash, now);
+    if (!found)
+        return found.error();
+    if (!found->has_value() || found->value().kind != TokenKind::Refresh)
+        return Error{ErrorCode::SessionExpired, u"unknown or ended session"_s};
+    const TokenRecord &record = found->value();
+
+    Core::Transaction transaction(m_accounts.database());
+    const Core::Result<bool> first = m_sessions.markUsed(hash, now);
+    if (!first)
+        return first.error();
+    if (!*first) {
+        // Presented twice: whoever holds the other copy must lose the session too.
+        qCWarning(lcAuth) << "a refresh token was presented again; its session is revoked";
+        if (const Core::Status revoked = m_sessions.revokeSession(record.sessionId, now); !revoked)
+            return revoked.error();
+        if (const Core::Status committed = transaction.commit(); !committed)
+            return committed.error();
+        return Error{ErrorCode::SessionExpired, u"refresh token reused"_s};
+    }
+    // The session's end is the refresh token's end: it never moves.
+    Core::Result<Core::SessionTokens> tokens = issueTokens(record.sessionId, record.expiresAt,
+                                                           record.mustChangePassword, now);
+    if (!tokens)
+        return tokens.error();
+    if (const Core::Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return tokens;
+}
+
+Core::Result<AuthContext> AuthService::authenticate(const QByteArray &authorization) const
 {
     const QString token = bearerToken(authorization);
     if (token.isEmpty())
         return Error{ErrorCode::Unauthenticated, u"no bearer token"_s};
-    const Core::Result<std::optional<QString>> account = m_store.sessionAccount(tokenHash(token), m_clock());
+    const QDateTime now = m_clock();
+    const Core::Result<std::optional<TokenRecord>> found = m_sessions.find(tokenHash(token), now);
+    if (!found)
+        return found.error();
+    if (!found->has_value() || found->value().kind != TokenKind::Access || found->value().expiresAt <= now)
+        return Error{ErrorCode::SessionExpired, u"unknown or expired access token"_s};
+    return AuthContext{found->value().accountId, found->value().sessionId, found->value().mustChangePassword};
+}
+
+Core::Status AuthService::logout(const AuthContext &caller)
+{
+    return m_sessions.revokeSession(caller.sessionId, m_clock());
+}
+
+Core::Result<Core::LoginResponse> AuthService::changePassword(const AuthContext &caller,
+                                                              const Core::ChangePasswordRequest &request,
+                                                              const QString &address)
+{
+    const QDateTime now = m_clock();
+    Core::Result<Core::UserProfile> profile = m_accounts.profile(caller.accountId);
+    if (!profile)
+        return profile.error();
+    const QString login = profile->login;
+    // Guessing the current password with a stolen access token is guessing
+    // a password: the same counts and locks as sign-in.
+    const Core::Result<qint64> locked = m_throttle.secondsLocked(login, address, now);
+    if (!locked)
+        return locked.error();
+    if (*locked > 0)
+        return Error{ErrorCode::TooManyAttempts, QString::number(*locked)};
+    const Core::Result<std::optional<AccountRecord>> account = m_accounts.findByLogin(login);
     if (!account)
         return account.error();
     if (!account->has_value())
-        return Error{ErrorCode::SessionExpired, u"unknown or expired session"_s};
-    return account->value();
+        return Error{ErrorCode::SessionExpired, u"account removed"_s};
+    if (!m_hasher.verify(account->value().passwordHash, request.currentPassword)) {
+        if (const Core::Status counted = m_throttle.recordFailure(login, address, now); !counted)
+            return counted.error();
+        return Error{ErrorCode::InvalidCredentials, {}};
+    }
+    if (const Core::Status allowed = Core::checkNewPassword(request.newPassword, login, request.currentPassword);
+        !allowed) {
+        return allowed.error();
+    }
+    const Core::Result<QByteArray> hash = m_hasher.hash(request.newPassword);
+    if (!hash)
+        return hash.error();
+
+    Core::Transaction transaction(m_accounts.database());
+    if (const Core::Status set = m_accounts.setPassword(caller.accountId, *hash, false); !set)
+        return set.error();
+    // Whoever else holds a session of this account loses it.
+    if (const Core::Status revoked = m_sessions.revokeAccountSessions(caller.accountId, now); !revoked)
+        return revoked.error();
+    Core::Result<Core::SessionTokens> tokens = openSession(caller.accountId, false, now);
+    if (!tokens)
+        return tokens.error();
+    if (const Core::Status committed = transaction.commit(); !committed)
+        return committed.error();
+    qCInfo(lcAuth) << "password changed for" << login;
+    return Core::LoginResponse{std::move(tokens).value(), std::move(profile).value()};
 }
 
-Core::Status AuthService::logout(const QByteArray &authorization)
+Core::Result<QString> AuthService::resetPassword(const QString &login)
 {
-    const QString token = bearerToken(authorization);
-    if (token.isEmpty())
-        return Error{ErrorCode::Unauthenticated, u"no bearer token"_s};
-    return m_store.deleteSession(tokenHash(token));
+    const Core::Result<std::optional<AccountRecord>> account = m_accounts.findByLogin(login);
+    if (!account)
+        return account.error();
+    if (!account->has_value())
+        return Error{ErrorCode::NotFound, login};
+    const QString password = Core::makeTemporaryPassword();
+    const Core::Result<QByteArray> hash = m_hasher.hash(password);
+    if (!hash)
+        return hash.error();
+    Core::Transaction transaction(m_accounts.database());
+    if (const Core::Status set = m_accounts.setPassword(account->value().id, *hash, true); !set)
+        return set.error();
+    if (const Core::Status revoked = m_sessions.revokeAccountSessions(account->value().id, m_clock()); !revoked)
+        return revoked.error();
+    if (const Core::Status cleared = m_throttle.recordSuccess(login); !cleared)
+        return cleared.error();
+    if (const Core::Status committed = transaction.commit(); !committed)
+        return committed.error();
+    qCInfo(lcAuth) << "password reset by an administrator for" << login;
+    return password;
 }
 
 } // namespace Cartable::Server

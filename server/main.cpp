@@ -9,6 +9,7 @@
 #include "passwordhasher.h"
 #include "serverconfig.h"
 #include "serverdatabase.h"
+#include "sessionstore.h"
 #include "unixsignalwatcher.h"
 
 #include <QCoreApplication>
@@ -51,8 +52,22 @@ int serve(const Server::ServerConfig &config)
             qCInfo(lcMain) << "created the demo establishments and accounts";
     }
 
+    Server::SessionStore sessions(*db);
     Server::LoginThrottle throttle(*db, config.throttle);
-    Server::AuthService auth(accounts, hasher, throttle, std::chrono::hours(config.sessionHours));
+    Server::AuthService auth(accounts, sessions, hasher, throttle,
+                             {std::chrono::minutes(config.accessMinutes), std::chrono::hours(config.sessionHours)});
+    if (!config.resetPasswordLogin.isEmpty()) {
+        const Core::Result<QString> password = auth.resetPassword(config.resetPasswordLogin);
+        if (!password) {
+            printLine(stderr, password.error().code == Core::ErrorCode::NotFound
+                                  ? u"cartable-server: no account has the login "_s + config.resetPasswordLogin
+                                  : u"cartable-server: cannot reset the password: "_s + password.error().context);
+            return 1;
+        }
+        printLine(stdout, u"Temporary password for %1: %2"_s.arg(config.resetPasswordLogin, *password));
+        printLine(stdout, u"It must be changed at the next sign-in; every session of this account has ended."_s);
+        return 0;
+    }
     Server::ApiServer api(auth, accounts, config.maxBodyBytes);
     const Core::Result<quint16> port = api.start(config.address, config.port);
     if (!port) {

@@ -47,9 +47,19 @@ bool parseSessionHours(const QString &text, int &hours)
 {
     bool ok = false;
     const int value = text.toInt(&ok);
-    if (!ok || value < 1 || value > 24 * 30)
+    if (!ok || value < 1 || value > 24 * 90)
         return false;
     hours = value;
+    return true;
+}
+
+bool parseAccessMinutes(const QString &text, int &minutes)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 1 || value > 24 * 60)
+        return false;
+    minutes = value;
     return true;
 }
 
@@ -95,6 +105,7 @@ Core::Status loadConfigFile(const QString &path, ServerConfig &config)
                             u"database"_s,
                             u"max_body_bytes"_s,
                             u"session_hours"_s,
+                            u"access_token_minutes"_s,
                             u"login_failures_per_account"_s,
                             u"login_failures_per_address"_s,
                             u"login_lockout_minutes"_s};
@@ -119,6 +130,8 @@ Core::Status loadConfigFile(const QString &path, ServerConfig &config)
                    }),
              check(u"max_body_bytes"_s, [&](const QString &v) { return parseBodyLimit(v, config.maxBodyBytes); }),
              check(u"session_hours"_s, [&](const QString &v) { return parseSessionHours(v, config.sessionHours); }),
+             check(u"access_token_minutes"_s,
+                   [&](const QString &v) { return parseAccessMinutes(v, config.accessMinutes); }),
              check(u"login_failures_per_account"_s,
                    [&](const QString &v) { return parseFailureLimit(v, config.throttle.failuresPerAccount); }),
              check(u"login_failures_per_address"_s,
@@ -148,10 +161,17 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
                                             u"spec"_s);
     const QCommandLineOption bodyOption(u"max-body-bytes"_s, u"Refuse request bodies larger than <bytes>."_s,
                                         u"bytes"_s);
-    const QCommandLineOption sessionOption(u"session-hours"_s, u"Sessions last <hours> (default 12)."_s, u"hours"_s);
+    const QCommandLineOption sessionOption(u"session-hours"_s, u"Sessions last <hours> after sign-in (default 720)."_s,
+                                           u"hours"_s);
+    const QCommandLineOption accessOption(u"access-token-minutes"_s, u"Access tokens last <minutes> (default 15)."_s,
+                                          u"minutes"_s);
     const QCommandLineOption demoOption(u"demo"_s,
                                         u"Create the demo establishments and accounts if the database has none."_s);
     const QCommandLineOption printDemoOption(u"print-demo-logins"_s, u"Print the demo accounts and exit."_s);
+    const QCommandLineOption resetOption(u"reset-password"_s,
+                                         u"Give <login> a temporary password to change at the next sign-in, end its "
+                                         "sessions, print the password and exit."_s,
+                                         u"login"_s);
     const QCommandLineOption accountFailuresOption(u"login-failures-per-account"_s,
                                                    u"Lock an account after <n> failed sign-ins (default 5)."_s, u"n"_s);
     const QCommandLineOption addressFailuresOption(u"login-failures-per-address"_s,
@@ -159,8 +179,9 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
     const QCommandLineOption lockoutOption(u"login-lockout-minutes"_s,
                                            u"Count failures over, and lock for, <minutes> (default 15)."_s,
                                            u"minutes"_s);
-    parser.addOptions({configOption, addressOption, portOption, databaseOption, bodyOption, sessionOption,
-                       accountFailuresOption, addressFailuresOption, lockoutOption, demoOption, printDemoOption});
+    parser.addOptions({configOption, addressOption, portOption, databaseOption, bodyOption, sessionOption, accessOption,
+                       accountFailuresOption, addressFailuresOption, lockoutOption, demoOption, printDemoOption,
+                       resetOption});
 
     ConfigOutcome outcome;
     auto usageError = [&](const QString &message) {
@@ -200,7 +221,9 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
     if (parser.isSet(bodyOption) && !parseBodyLimit(parser.value(bodyOption), config.maxBodyBytes))
         return usageError(u"invalid body limit (1024 to 1073741824 bytes): "_s + parser.value(bodyOption));
     if (parser.isSet(sessionOption) && !parseSessionHours(parser.value(sessionOption), config.sessionHours))
-        return usageError(u"invalid session length (1 to 720 hours): "_s + parser.value(sessionOption));
+        return usageError(u"invalid session length (1 to 2160 hours): "_s + parser.value(sessionOption));
+    if (parser.isSet(accessOption) && !parseAccessMinutes(parser.value(accessOption), config.accessMinutes))
+        return usageError(u"invalid access token length (1 to 1440 minutes): "_s + parser.value(accessOption));
     if (parser.isSet(accountFailuresOption)
         && !parseFailureLimit(parser.value(accountFailuresOption), config.throttle.failuresPerAccount)) {
         return usageError(u"invalid failure limit (2 to 1000): "_s + parser.value(accountFailuresOption));
@@ -213,6 +236,9 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
         return usageError(u"invalid lockout (1 to 1440 minutes): "_s + parser.value(lockoutOption));
     config.seedDemo = parser.isSet(demoOption);
     config.printDemoLogins = parser.isSet(printDemoOption);
+    config.resetPasswordLogin = parser.value(resetOption).trimmed();
+    if (parser.isSet(resetOption) && config.resetPasswordLogin.isEmpty())
+        return usageError(u"--reset-password needs a login"_s);
     if (config.database.isEmpty())
         config.database = ServerConfig::defaultDatabasePath();
     return outcome;

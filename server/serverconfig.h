@@ -20,10 +20,14 @@ struct ServerConfig
     // (with ?host=/socket/folder for a Unix socket).
     QString database;
     qint64 maxBodyBytes = 1024 * 1024;
-    int sessionHours = 12;
+    // A session lasts this long after sign-in; its access tokens, much less.
+    int sessionHours = 24 * 30;
+    int accessMinutes = 15;
     ThrottlePolicy throttle;
     bool seedDemo = false;
     bool printDemoLogins = false;
+    // Administration: reset this account's password, print it, and exit.
+    QString resetPasswordLogin;
 
     static QString defaultDatabasePath();
 };

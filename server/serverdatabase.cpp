@@ -103,6 +103,33 @@ Core::Migrator serverMigrator()
                 "PRIMARY KEY (scope, subject))"_s,
             },
         },
+        Core::Migration{
+            3,
+            u"sessions with short access tokens and rotating refresh tokens"_s,
+            {
+                // Single-token sessions cannot be carried over: their holders
+                // sign in again once.
+                u"DROP TABLE auth_session"_s,
+                u"CREATE TABLE auth_session ("
+                "id TEXT PRIMARY KEY, "
+                "account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE, "
+                "created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, revoked_at BIGINT)"_s,
+                u"CREATE INDEX auth_session_account ON auth_session (account_id)"_s,
+                u"CREATE TABLE auth_token ("
+                "token_hash TEXT PRIMARY KEY, "
+                "session_id TEXT NOT NULL REFERENCES auth_session(id) ON DELETE CASCADE, "
+                "kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')), "
+                "expires_at BIGINT NOT NULL, used_at BIGINT)"_s,
+                u"CREATE INDEX auth_token_session ON auth_token (session_id)"_s,
+            },
+        },
+        Core::Migration{
+            4,
+            u"accounts that must choose a new password"_s,
+            {
+                u"ALTER TABLE account ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0"_s,
+            },
+        },
     });
 }
 

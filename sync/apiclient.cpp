@@ -117,24 +117,44 @@ void ApiClient::checkHealth(const QUrl &server, Callback<void> done)
         reply, [done](const QByteArray &) { done({}); }, [done](Error error) { done(std::move(error)); });
 }
 
-void ApiClient::login(const QUrl &server, const Core::LoginRequest &request, Callback<Core::LoginResponse> done)
+template<typename T>
+void ApiClient::postJson(const QUrl &server, const QString &path, const QString &token, const QJsonObject &body,
+                         std::function<Core::Result<T>(const QJsonObject &)> decode, Callback<T> done)
 {
-    QNetworkRequest networkRequest = makeRequest(server, u"/api/v1/auth/login"_s, {});
+    QNetworkRequest networkRequest = makeRequest(server, path, token);
     networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    const QByteArray body = QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact);
-    QNetworkReply *reply = m_network->post(networkRequest, body);
+    QNetworkReply *reply = m_network->post(networkRequest, QJsonDocument(body).toJson(QJsonDocument::Compact));
     finish(
         reply,
-        [done](const QByteArray &bytes) {
+        [decode, done](const QByteArray &bytes) {
             Core::Result<QJsonObject> object = Core::parseJsonObject(bytes);
             if (!object)
                 return done(Error{ErrorCode::InvalidServerResponse, object.error().context});
-            Core::Result<Core::LoginResponse> response = Core::LoginResponse::fromJson(*object);
-            if (!response)
-                return done(Error{ErrorCode::InvalidServerResponse, response.error().context});
-            done(std::move(response));
+            Core::Result<T> decoded = decode(*object);
+            if (!decoded)
+                return done(Error{ErrorCode::InvalidServerResponse, decoded.error().context});
+            done(std::move(decoded));
         },
         [done](Error error) { done(std::move(error)); });
+}
+
+void ApiClient::login(const QUrl &server, const Core::LoginRequest &request, Callback<Core::LoginResponse> done)
+{
+    postJson<Core::LoginResponse>(server, u"/api/v1/auth/login"_s, {}, request.toJson(), &Core::LoginResponse::fromJson,
+                                  std::move(done));
+}
+
+void ApiClient::refresh(const QUrl &server, const Core::RefreshRequest &request, Callback<Core::SessionTokens> done)
+{
+    postJson<Core::SessionTokens>(server, u"/api/v1/auth/refresh"_s, {}, request.toJson(),
+                                  &Core::SessionTokens::fromJson, std::move(done));
+}
+
+void ApiClient::changePassword(const QUrl &server, const QString &token, const Core::ChangePasswordRequest &request,
+                               Callback<Core::LoginResponse> done)
+{
+    postJson<Core::LoginResponse>(server, u"/api/v1/auth/password"_s, token, request.toJson(),
+                                  &Core::LoginResponse::fromJson, std::move(done));
 }
 
 void ApiClient::fetchProfile(const QUrl &server, const QString &token, Callback<Core::UserProfile> done)

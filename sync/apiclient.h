@@ -34,10 +34,16 @@ public:
 
     void checkHealth(const QUrl &server, Callback<void> done);
     void login(const QUrl &server, const Core::LoginRequest &request, Callback<Core::LoginResponse> done);
+    void refresh(const QUrl &server, const Core::RefreshRequest &request, Callback<Core::SessionTokens> done);
+    void changePassword(const QUrl &server, const QString &token, const Core::ChangePasswordRequest &request,
+                        Callback<Core::LoginResponse> done);
     void fetchProfile(const QUrl &server, const QString &token, Callback<Core::UserProfile> done);
     void logout(const QUrl &server, const QString &token, Callback<void> done);
 
 private:
+    template<typename T>
+    void postJson(const QUrl &server, const QString &path, const QString &token, const QJsonObject &body,
+                  std::function<Core::Result<T>(const QJsonObject &)> decode, Callback<T> done);
     QNetworkRequest makeRequest(const QUrl &server, const QString &path, const QString &token) const;
     // Calls `handle` with the body of a 2xx answer, or `fail` with the error.
     void finish(QNetworkReply *reply, std::function<void(const QByteArray &)> handle,

@@ -1,11 +1,10 @@
 #include "session.h"
 
-#include "apiclient.h"
 #include "credentialstore.h"
 
-#include <QLoggingCategory>
+#include "core/passwordpolicy.h"
 
-#include <memory>
+#include <QLoggingCategory>
 
 namespace Cartable::Sync {
 
@@ -20,6 +19,11 @@ Session::Session(ApiClient *api, CredentialStore *credentials, QObject *parent)
 {
 }
 
+bool Session::isExpiry(const Error &error)
+{
+    return error.code == ErrorCode::SessionExpired || error.code == ErrorCode::Unauthenticated;
+}
+
 void Session::setState(State state)
 {
     if (m_state == state)
@@ -30,15 +34,15 @@ void Session::setState(State state)
 
 void Session::fail(const Error &error)
 {
-    m_token.clear();
+    m_tokens = {};
     m_profile = {};
     setState(State::SignedOut);
     Q_EMIT signInFailed(error);
 }
 
-void Session::acceptSession(const QString &token, const Core::UserProfile &profile)
+void Session::acceptSession(const Core::SessionTokens &tokens, const Core::UserProfile &profile)
 {
-    m_token = token;
+    m_tokens = tokens;
     m_profile = profile;
     setState(State::SignedIn);
     qCInfo(lcSession) << "signed in as" << profile.login << "on" << m_server.toString();
@@ -50,7 +54,7 @@ void Session::signIn(const QUrl &server, const QString &login, const QString &pa
     const quint64 generation = ++m_generation;
     m_server = server;
     m_login = login;
-    m_token.clear();
+    m_tokens = {};
     setState(State::SigningIn);
 
     m_api->login(server, Core::LoginRequest{login, password},
@@ -61,19 +65,19 @@ void Session::signIn(const QUrl &server, const QString &login, const QString &pa
                          return fail(result.error());
                      const Core::LoginResponse response = std::move(result).value();
                      const QString key = credentialKey(m_server, m_login);
-                     m_credentials->write(key, response.token.toUtf8(),
-                                          [this, self = QPointer<Session>(this), generation,
-                                           response](Core::Status stored) {
+                     m_credentials->write(key, response.tokens.refreshToken.toUtf8(),
+                                          [this, self, generation, response](Core::Status stored) {
                                               if (!self || generation != m_generation)
                                                   return;
                                               if (!stored) {
                                                   qCWarning(lcSession)
                                                       << "the session could not be kept in the credential store";
                                                   // Do not leave an open session on the server that nobody holds.
-                                                  m_api->logout(m_server, response.token, [](Core::Result<void>) {});
+                                                  m_api->logout(m_server, response.tokens.accessToken,
+                                                                [](Core::Result<void>) {});
                                                   return fail(stored.error());
                                               }
-                                              acceptSession(response.token, response.user);
+                                              acceptSession(response.tokens, response.user);
                                           });
                  });
 }
@@ -83,11 +87,11 @@ void Session::resume(const QUrl &server, const QString &login)
     const quint64 generation = ++m_generation;
     m_server = server;
     m_login = login;
-    m_token.clear();
+    m_tokens = {};
     setState(State::SigningIn);
 
     const QString key = credentialKey(server, login);
-    m_credentials->read(key, [this, self = QPointer<Session>(this), generation, key](Core::Result<QByteArray> secret) {
+    m_credentials->read(key, [this, self = QPointer<Session>(this), generation](Core::Result<QByteArray> secret) {
         if (!self || generation != m_generation)
             return;
         if (!secret) {
@@ -95,55 +99,137 @@ void Session::resume(const QUrl &server, const QString &login)
                                                                               : secret.error().code;
             return fail(Error{code, secret.error().context});
         }
-        const QString token = QString::fromUtf8(*secret);
-        m_api->fetchProfile(m_server, token,
-                            [this, self = QPointer<Session>(this), generation, key,
-                             token](Core::Result<Core::UserProfile> profile) {
-                                if (!self || generation != m_generation)
-                                    return;
-                                if (profile)
-                                    return acceptSession(token, *profile);
-                                const ErrorCode code = profile.error().code;
-                                if (code == ErrorCode::Unauthenticated || code == ErrorCode::SessionExpired) {
-                                    // The server no longer knows this token: it is useless, drop it.
-                                    m_credentials->remove(key, [](Core::Status) {});
-                                    return fail(Error{ErrorCode::SessionExpired, profile.error().context});
-                                }
-                                fail(profile.error());
-                            });
+        m_tokens.refreshToken = QString::fromUtf8(*secret);
+        refreshTokens([this, self, generation](Core::Status refreshed) {
+            if (!self || generation != m_generation)
+                return;
+            if (!refreshed)
+                return fail(refreshed.error());
+            m_api->fetchProfile(m_server, m_tokens.accessToken,
+                                [this, self, generation](Core::Result<Core::UserProfile> profile) {
+                                    if (!self || generation != m_generation)
+                                        return;
+                                    if (!profile)
+                                        return fail(profile.error());
+                                    acceptSession(m_tokens, *profile);
+                                });
+        });
     });
+}
+
+void Session::refreshTokens(RefreshDone done)
+{
+    m_refreshWaiters.append(std::move(done));
+    if (m_refreshWaiters.size() > 1)
+        return; // an exchange is already on its way
+    const QUrl server = m_server;
+    const QString key = credentialKey(m_server, m_login);
+    auto finish = [this](Core::Status status) {
+        const QList<RefreshDone> waiters = std::exchange(m_refreshWaiters, {});
+        for (const RefreshDone &waiter : waiters)
+            waiter(status);
+    };
+    m_api->refresh(server, Core::RefreshRequest{m_tokens.refreshToken},
+                   [this, self = QPointer<Session>(this), key, finish](Core::Result<Core::SessionTokens> tokens) {
+                       if (!self)
+                           return;
+                       if (!tokens) {
+                           if (isExpiry(tokens.error()))
+                               endSession(tokens.error());
+                           return finish(tokens.error());
+                       }
+                       m_tokens = *tokens;
+                       // The old refresh token is spent: keep the new one before going on.
+                       m_credentials->write(key, m_tokens.refreshToken.toUtf8(), [self, finish](Core::Status stored) {
+                           if (!self)
+                               return;
+                           if (!stored)
+                               qCWarning(lcSession) << "the renewed session could not be kept in the credential store";
+                           finish({});
+                       });
+                   });
+}
+
+void Session::endSession(const Error &error)
+{
+    qCInfo(lcSession) << "the server ended the session:" << Core::errorCodeName(error.code);
+    // The kept token is spent: drop it, so that the next start asks to sign in.
+    m_credentials->remove(credentialKey(m_server, m_login), [](Core::Status) {});
+    const bool wasSignedIn = m_state == State::SignedIn;
+    m_tokens = {};
+    m_profile = {};
+    if (wasSignedIn) {
+        setState(State::SignedOut);
+        Q_EMIT sessionEnded(Error{ErrorCode::SessionExpired, error.context});
+    }
+}
+
+void Session::changePassword(const QString &currentPassword, const QString &newPassword)
+{
+    if (m_state != State::SignedIn)
+        return Q_EMIT passwordChangeFailed(Error{ErrorCode::NotSignedIn, {}});
+    if (const Core::Status allowed = Core::checkNewPassword(newPassword, m_login, currentPassword); !allowed)
+        return Q_EMIT passwordChangeFailed(allowed.error());
+
+    const Core::ChangePasswordRequest request{currentPassword, newPassword};
+    authorized<Core::LoginResponse>(
+        [this, request](const QString &token, ApiClient::Callback<Core::LoginResponse> reply) {
+            m_api->changePassword(m_server, token, request, reply);
+        },
+        [this, self = QPointer<Session>(this)](Core::Result<Core::LoginResponse> response) {
+            if (!self)
+                return;
+            if (!response)
+                return Q_EMIT passwordChangeFailed(response.error());
+            m_tokens = response->tokens;
+            m_profile = response->user;
+            // The old session is gone on the server: keep the new one.
+            m_credentials->write(credentialKey(m_server, m_login), m_tokens.refreshToken.toUtf8(),
+                                 [this, self](Core::Status stored) {
+                                     if (!self)
+                                         return;
+                                     if (!stored)
+                                         qCWarning(lcSession) << "the new session could not be kept in the "
+                                                                 "credential store";
+                                     qCInfo(lcSession) << "password changed";
+                                     Q_EMIT passwordChanged();
+                                 });
+        });
 }
 
 void Session::signOut()
 {
     const quint64 generation = ++m_generation;
-    const QString token = m_token;
     const QString key = credentialKey(m_server, m_login);
+    const bool hasSession = !m_tokens.refreshToken.isEmpty();
     setState(State::SigningOut);
 
-    // Both the server and the store must answer before we say signed out.
-    auto pending = std::make_shared<int>(token.isEmpty() ? 1 : 2);
-    auto oneDone = [this, self = QPointer<Session>(this), generation, pending] {
-        if (--*pending > 0 || !self || generation != m_generation)
-            return;
-        m_token.clear();
-        m_profile = {};
-        setState(State::SignedOut);
-        Q_EMIT signedOut();
-    };
-    if (!token.isEmpty()) {
-        m_api->logout(m_server, token, [oneDone](Core::Result<void> result) {
-            if (!result)
-                qCInfo(lcSession) << "the server did not confirm the sign-out:"
-                                  << Core::errorCodeName(result.error().code);
-            oneDone();
+    // The store is emptied after the server has answered: a refresh that
+    // happens on the way writes a new token, which must not outlive this.
+    auto forget = [this, self = QPointer<Session>(this), generation, key] {
+        m_credentials->remove(key, [this, self, generation](Core::Status removed) {
+            if (!removed)
+                qCWarning(lcSession) << "the session could not be removed from the credential store";
+            if (!self || generation != m_generation)
+                return;
+            m_tokens = {};
+            m_profile = {};
+            setState(State::SignedOut);
+            Q_EMIT signedOut();
         });
-    }
-    m_credentials->remove(key, [oneDone](Core::Status removed) {
-        if (!removed)
-            qCWarning(lcSession) << "the session could not be removed from the credential store";
-        oneDone();
-    });
+    };
+    if (!hasSession)
+        return forget();
+    authorized<void>([this](const QString &token,
+                            ApiClient::Callback<void> reply) { m_api->logout(m_server, token, reply); },
+                     [self = QPointer<Session>(this), forget](Core::Result<void> result) {
+                         if (!self)
+                             return;
+                         if (!result)
+                             qCInfo(lcSession) << "the server did not confirm the sign-out:"
+                                               << Core::errorCodeName(result.error().code);
+                         forget();
+                     });
 }
 
 } // namespace Cartable::Sync

@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Cartable::Gui::ChangePasswordDialog</name>
+    <message>
+        <source>Choose your password – Cartable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your school gave you a temporary password. Choose your own to go on: the temporary one then stops working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel and sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change password – Cartable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the password change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n character(s), without your login.</source>
+        <translation>
+            <numerusform>At least %n character, without your login.</numerusform>
+            <numerusform>At least %n characters, without your login.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm new password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password change problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the temporary password your school gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your current password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing it closes your other sessions: on your other devices, sign in again with the new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cartable::Gui::ConnectionIndicator</name>
     <message>
         <source>Online</source>
@@ -88,6 +206,44 @@
             <numerusform>Too many failed sign-ins. Try again in %n minute.</numerusform>
             <numerusform>Too many failed sign-ins. Try again in %n minutes.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password is too short: use at least %n character(s).</source>
+        <translation>
+            <numerusform>The new password is too short: use at least %n character.</numerusform>
+            <numerusform>The new password is too short: use at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password is too long: use at most %n character(s).</source>
+        <translation>
+            <numerusform>The new password is too long: use at most %n character.</numerusform>
+            <numerusform>The new password is too long: use at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new password must not contain your login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this new password. Choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check your connection, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not change the password. Try again later or contact your school’s support.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -333,6 +489,14 @@
     </message>
     <message>
         <source>&lt;h3&gt;Cartable %1&lt;/h3&gt;&lt;p&gt;The school workspace that keeps working without a network.&lt;/p&gt;&lt;p&gt;Free software for French schools, built with Qt %2.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password changed. Your other sessions are closed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Cartable::Gui::ChangePasswordDialog</name>
+    <message>
+        <source>Choose your password – Cartable</source>
+        <translation>Choisissez votre mot de passe – Cartable</translation>
+    </message>
+    <message>
+        <source>Choose your password</source>
+        <translation>Choisissez votre mot de passe</translation>
+    </message>
+    <message>
+        <source>Your school gave you a temporary password. Choose your own to go on: the temporary one then stops working.</source>
+        <translation>Votre établissement vous a donné un mot de passe provisoire. Choisissez le vôtre pour continuer&#xa0;: le mot de passe provisoire cessera alors de fonctionner.</translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation>Mot de passe &amp;provisoire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>Mot de passe provisoire</translation>
+    </message>
+    <message>
+        <source>Cancel and sign out</source>
+        <translation>Annuler et se déconnecter</translation>
+    </message>
+    <message>
+        <source>Change password – Cartable</source>
+        <translation>Changer le mot de passe – Cartable</translation>
+    </message>
+    <message>
+        <source>Change your password</source>
+        <translation>Changer de mot de passe</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>Mot de passe &amp;actuel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mot de passe actuel</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the password change</source>
+        <translation>Annuler le changement de mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n character(s), without your login.</source>
+        <translation>
+            <numerusform>Au moins %n caractère, sans votre identifiant.</numerusform>
+            <numerusform>Au moins %n caractères, sans votre identifiant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm new password:</source>
+        <translation>&amp;Confirmation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>Confirmation du nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <source>Password change problem</source>
+        <translation>Problème de changement de mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>&amp;Valider</translation>
+    </message>
+    <message>
+        <source>Change the password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>Changement du mot de passe…</translation>
+    </message>
+    <message>
+        <source>Changing the password</source>
+        <translation>Changement du mot de passe en cours</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Déconnexion en cours…</translation>
+    </message>
+    <message>
+        <source>Signing out</source>
+        <translation>Déconnexion en cours</translation>
+    </message>
+    <message>
+        <source>Type the temporary password your school gave you.</source>
+        <translation>Saisissez le mot de passe provisoire donné par votre établissement.</translation>
+    </message>
+    <message>
+        <source>Type your current password.</source>
+        <translation>Saisissez votre mot de passe actuel.</translation>
+    </message>
+    <message>
+        <source>Changing it closes your other sessions: on your other devices, sign in again with the new password.</source>
+        <translation>Le changer ferme vos autres sessions&#xa0;: sur vos autres appareils, reconnectez-vous avec le nouveau mot de passe.</translation>
+    </message>
+</context>
+<context>
     <name>Cartable::Gui::ConnectionIndicator</name>
     <message>
         <source>Online</source>
@@ -88,6 +206,44 @@
             <numerusform>Trop d’échecs de connexion. Réessayez dans %n minute.</numerusform>
             <numerusform>Trop d’échecs de connexion. Réessayez dans %n minutes.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password is too short: use at least %n character(s).</source>
+        <translation>
+            <numerusform>Le nouveau mot de passe est trop court&#xa0;: utilisez au moins %n caractère.</numerusform>
+            <numerusform>Le nouveau mot de passe est trop court&#xa0;: utilisez au moins %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password is too long: use at most %n character(s).</source>
+        <translation>
+            <numerusform>Le nouveau mot de passe est trop long&#xa0;: utilisez au plus %n caractère.</numerusform>
+            <numerusform>Le nouveau mot de passe est trop long&#xa0;: utilisez au plus %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new password must not contain your login.</source>
+        <translation>Le nouveau mot de passe ne doit pas contenir votre identifiant.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>Le nouveau mot de passe doit être différent de l’actuel.</translation>
+    </message>
+    <message>
+        <source>The server refused this new password. Choose another one.</source>
+        <translation>Le serveur a refusé ce nouveau mot de passe. Choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Le mot de passe actuel est incorrect.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check your connection, then try again.</source>
+        <translation>Le serveur est injoignable. Vérifiez votre connexion, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The server could not change the password. Try again later or contact your school’s support.</source>
+        <translation>Le serveur n’a pas pu changer le mot de passe. Réessayez plus tard ou contactez l’assistance de votre établissement.</translation>
     </message>
 </context>
 <context>
@@ -334,6 +490,14 @@
     <message>
         <source>&lt;h3&gt;Cartable %1&lt;/h3&gt;&lt;p&gt;The school workspace that keeps working without a network.&lt;/p&gt;&lt;p&gt;Free software for French schools, built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cartable %1&lt;/h3&gt;&lt;p&gt;L’espace numérique de travail qui fonctionne même sans réseau.&lt;/p&gt;&lt;p&gt;Logiciel libre pour les établissements scolaires, construit avec Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Changer le mot de &amp;passe…</translation>
+    </message>
+    <message>
+        <source>Password changed. Your other sessions are closed.</source>
+        <translation>Mot de passe modifié. Vos autres sessions sont fermées.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,11 @@
 #include "errormessages.h"
 
+#include "core/authmessages.h"
+#include "core/passwordpolicy.h"
+
 namespace Cartable::Gui {
 
+using namespace Qt::StringLiterals;
 using Core::ErrorCode;
 
 QString ErrorMessages::signInFailure(const Core::Error &error)
@@ -33,17 +37,16 @@ QString ErrorMessages::signInFailure(const Core::Error &error)
         return tr("Your session has expired. Sign in again.");
     case ErrorCode::NotSignedIn:
         return tr("No remembered session was found on this computer. Sign in again.");
-    case ErrorCode::TooManyAttempts: {
-        // The server says how many seconds; people think in minutes.
-        bool known = false;
-        const int seconds = error.context.toInt(&known);
-        if (!known || seconds <= 0)
-            return tr("Too many failed sign-ins. Wait a few minutes before trying again.");
-        const int minutes = (seconds + 59) / 60;
-        return tr("Too many failed sign-ins. Try again in %n minute(s).", nullptr, minutes);
-    }
+    case ErrorCode::TooManyAttempts:
+        return tooManyAttempts(error);
     case ErrorCode::Forbidden:
         return tr("This account may not sign in here. Ask your school’s administration.");
+    case ErrorCode::InvalidGrade:
+    case ErrorCode::GradeOutOfRange:
+    case ErrorCode::PeriodClosed:
+    case ErrorCode::PeriodOverlap:
+    case ErrorCode::WeakPassword:
+    case ErrorCode::PasswordChangeRequired:
     case ErrorCode::DatabaseError:
     case ErrorCode::MigrationFailed:
     case ErrorCode::SchemaTooNew:
@@ -59,6 +62,49 @@ QString ErrorMessages::invalidServerAddress()
 {
     return tr("The server address is not valid. Type an address such as “ent.lycee.fr” or "
               "“https://ent.lycee.fr”.");
+}
+
+QString ErrorMessages::tooManyAttempts(const Core::Error &error)
+{
+    // The server says how many seconds; people think in minutes.
+    bool known = false;
+    const int seconds = error.context.toInt(&known);
+    if (!known || seconds <= 0)
+        return tr("Too many failed sign-ins. Wait a few minutes before trying again.");
+    const int minutes = (seconds + 59) / 60;
+    return tr("Too many failed sign-ins. Try again in %n minute(s).", nullptr, minutes);
+}
+
+QString ErrorMessages::passwordChangeFailure(const Core::Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::WeakPassword:
+        if (error.context == u"too_short"_s)
+            return tr("The new password is too short: use at least %n character(s).", nullptr,
+                      Core::kMinPasswordLength);
+        if (error.context == u"too_long"_s)
+            return tr("The new password is too long: use at most %n character(s).", nullptr, Core::kMaxPasswordLength);
+        if (error.context == u"contains_login"_s)
+            return tr("The new password must not contain your login.");
+        if (error.context == u"unchanged"_s)
+            return tr("The new password must differ from the current one.");
+        return tr("The server refused this new password. Choose another one.");
+    case ErrorCode::InvalidCredentials:
+        return tr("The current password is wrong.");
+    case ErrorCode::TooManyAttempts:
+        return tooManyAttempts(error);
+    case ErrorCode::ServerUnreachable:
+        return tr("The server cannot be reached. Check your connection, then try again.");
+    case ErrorCode::NetworkError:
+        return tr("The connection to the server failed. Try again in a moment.");
+    case ErrorCode::SessionExpired:
+    case ErrorCode::Unauthenticated:
+    case ErrorCode::NotSignedIn:
+        return tr("Your session has expired. Sign in again.");
+    default:
+        break;
+    }
+    return tr("The server could not change the password. Try again later or contact your school’s support.");
 }
 
 } // namespace Cartable::Gui

@@ -18,6 +18,13 @@ public:
     static QString signInFailure(const Core::Error &error);
     // The sentence for an address that normalizeServerUrl() refused.
     static QString invalidServerAddress();
+    // The sentence for a refused password change, with the reason of a
+    // refusal by the password policy.
+    static QString passwordChangeFailure(const Core::Error &error);
+
+private:
+    // Sign-in and password change share the lock after repeated failures.
+    static QString tooManyAttempts(const Core::Error &error);
 };
 
 } // namespace Cartable::Gui

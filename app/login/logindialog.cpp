@@ -1,11 +1,11 @@
 #include "logindialog.h"
 
+#include "app/common/dialogparts.h"
 #include "app/common/errormessages.h"
 #include "core/authmessages.h"
 #include "sync/serverurl.h"
 #include "sync/session.h"
 
-#include <QAccessible>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -102,28 +102,12 @@ void LoginDialog::buildUi()
     form->addRow(m_passwordLabel, m_passwordEdit);
     form->addRow(QString(), rememberBox);
 
-    m_errorLabel = new QLabel(this);
-    m_errorLabel->setObjectName(u"errorLabel"_s);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setTextFormat(Qt::PlainText);
-    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette errorPalette = m_errorLabel->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xa4, 0x1e, 0x1e));
-    m_errorLabel->setPalette(errorPalette);
-    QFont errorFont = m_errorLabel->font();
-    errorFont.setBold(true);
-    m_errorLabel->setFont(errorFont);
-    m_errorLabel->hide();
+    m_errorLabel = createErrorLabel(this, u"errorLabel"_s);
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(u"statusLabel"_s);
-    m_busyBar = new QProgressBar(this);
-    m_busyBar->setObjectName(u"busyIndicator"_s);
-    m_busyBar->setRange(0, 0);
-    m_busyBar->setTextVisible(false);
-    m_busyBar->setMaximumHeight(8);
+    m_busyBar = createBusyBar(this);
     m_statusLabel->hide();
-    m_busyBar->hide();
 
     m_buttons = new QDialogButtonBox(this);
     m_signInButton = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
@@ -340,18 +324,20 @@ void LoginDialog::setWaiting(bool waiting)
     retranslateUi();
 }
 
+void LoginDialog::explain(const Core::Error &error)
+{
+    showError(ErrorMessages::signInFailure(error));
+    focusFirstEmptyField();
+}
+
 void LoginDialog::showError(const QString &sentence)
 {
-    m_errorLabel->setText(sentence);
-    m_errorLabel->show();
-    QAccessibleEvent alert(m_errorLabel, QAccessible::Alert);
-    QAccessible::updateAccessibility(&alert);
+    showAlert(m_errorLabel, sentence);
 }
 
 void LoginDialog::clearError()
 {
-    m_errorLabel->clear();
-    m_errorLabel->hide();
+    clearAlert(m_errorLabel);
 }
 
 } // namespace Cartable::Gui

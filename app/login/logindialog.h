@@ -38,6 +38,8 @@ public:
     void prefill(const QString &server, const QString &login, bool remember);
     // Opens the session kept for (server, login), showing that it does so.
     void resume(const QUrl &server, const QString &login);
+    // Says why the user has to sign in again (the server ended the session).
+    void explain(const Core::Error &error);
 
     QString serverText() const;
     QString loginText() const;

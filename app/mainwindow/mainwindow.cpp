@@ -19,6 +19,13 @@ namespace Cartable::Gui {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// Long enough to be read, even with a screen reader speaking first.
+constexpr int kConfirmationTimeout = 15'000;
+
+} // namespace
+
 MainWindow::MainWindow(Sync::ConnectivityMonitor *monitor, QWidget *parent) : QMainWindow(parent), m_monitor(monitor)
 {
     setObjectName(u"mainWindow"_s);
@@ -67,6 +74,9 @@ void MainWindow::buildMenus()
         if (m_monitor)
             m_monitor->checkNow();
     });
+    m_changePasswordAction = new QAction(this);
+    m_changePasswordAction->setObjectName(u"changePasswordAction"_s);
+    connect(m_changePasswordAction, &QAction::triggered, this, &MainWindow::changePasswordRequested);
     m_signOutAction = new QAction(this);
     m_signOutAction->setObjectName(u"signOutAction"_s);
     connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOutRequested);
@@ -88,6 +98,7 @@ void MainWindow::buildMenus()
     m_accountMenu->setObjectName(u"accountMenu"_s);
     m_accountMenu->addAction(m_checkNowAction);
     m_accountMenu->addSeparator();
+    m_accountMenu->addAction(m_changePasswordAction);
     m_accountMenu->addAction(m_signOutAction);
     m_accountMenu->addAction(m_quitAction);
     m_helpMenu = menuBar()->addMenu(QString());
@@ -102,6 +113,7 @@ void MainWindow::retranslateUi()
     m_accountMenu->setTitle(tr("&Account"));
     m_helpMenu->setTitle(tr("&Help"));
     m_checkNowAction->setText(tr("&Check the connection now"));
+    m_changePasswordAction->setText(tr("Change &password…"));
     m_signOutAction->setText(tr("Sign &out"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Cartable"));
@@ -129,11 +141,17 @@ void MainWindow::setSigningOut(bool signingOut)
 {
     m_scrollArea->setEnabled(!signingOut);
     m_checkNowAction->setEnabled(!signingOut);
+    m_changePasswordAction->setEnabled(!signingOut);
     m_signOutAction->setEnabled(!signingOut);
     if (signingOut)
         statusBar()->showMessage(tr("Signing out…"));
     else
         statusBar()->clearMessage();
+}
+
+void MainWindow::confirmPasswordChanged()
+{
+    statusBar()->showMessage(tr("Password changed. Your other sessions are closed."), kConfirmationTimeout);
 }
 
 void MainWindow::onChecked(bool online)

@@ -33,11 +33,14 @@ public:
     void setAccount(const Core::UserProfile &profile, const QUrl &server);
     // While a sign-out runs, the window says so and takes no new command.
     void setSigningOut(bool signingOut);
+    // Says in the status bar that the password has changed.
+    void confirmPasswordChanged();
 
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     IdentityCard *identityCard() const { return m_card; }
 
 Q_SIGNALS:
+    void changePasswordRequested();
     void signOutRequested();
     void quitRequested();
 
@@ -59,6 +62,7 @@ private:
     QMenu *m_accountMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_checkNowAction = nullptr;
+    QAction *m_changePasswordAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -35,13 +35,19 @@ AppController::AppController(Sync::Session *session, Sync::CredentialStore *cred
       m_monitor(monitor),
       m_settings(settings),
       m_loginDialog(std::make_unique<LoginDialog>(session)),
-      m_mainWindow(std::make_unique<MainWindow>(monitor))
+      m_mainWindow(std::make_unique<MainWindow>(monitor)),
+      m_passwordDialog(std::make_unique<ChangePasswordDialog>(session))
 {
     connect(m_loginDialog.get(), &LoginDialog::accepted, this, &AppController::onLoginAccepted);
     connect(m_loginDialog.get(), &LoginDialog::rejected, this, &AppController::quitRequested);
     connect(m_mainWindow.get(), &MainWindow::signOutRequested, this, &AppController::onSignOutRequested);
     connect(m_mainWindow.get(), &MainWindow::quitRequested, this, &AppController::quitRequested);
+    connect(m_mainWindow.get(), &MainWindow::changePasswordRequested, this,
+            [this] { showPasswordDialog(ChangePasswordDialog::Mode::Voluntary); });
+    connect(m_passwordDialog.get(), &ChangePasswordDialog::accepted, this, &AppController::onPasswordDialogAccepted);
+    connect(m_passwordDialog.get(), &ChangePasswordDialog::signOutRequested, this, &AppController::onSignOutRequested);
     connect(m_session, &Session::signedOut, this, &AppController::onSignedOut);
+    connect(m_session, &Session::sessionEnded, this, &AppController::onSessionEnded);
 }
 
 AppController::~AppController() = default;
@@ -120,14 +126,51 @@ void AppController::onLoginAccepted()
     saveAccount(current);
     m_rememberCurrent = current.remember;
 
-    m_mainWindow->setAccount(m_session->profile(), current.server);
+    // A temporary password opens nothing else until it is replaced.
+    if (m_session->passwordChangeRequired())
+        showPasswordDialog(ChangePasswordDialog::Mode::Required);
+    else
+        showMainWindow();
+}
+
+void AppController::showMainWindow()
+{
+    m_mainWindow->setAccount(m_session->profile(), m_session->server());
     if (m_monitor) {
-        m_monitor->setServer(current.server);
+        m_monitor->setServer(m_session->server());
         m_monitor->start();
     }
     m_mainWindow->show();
     m_mainWindow->raise();
     m_mainWindow->activateWindow();
+}
+
+void AppController::showPasswordDialog(ChangePasswordDialog::Mode mode)
+{
+    const bool required = mode == ChangePasswordDialog::Mode::Required;
+    m_passwordDialog->start(mode);
+    // Over the main window, which waits; alone on screen when it is required.
+    m_passwordDialog->setWindowModality(required ? Qt::NonModal : Qt::ApplicationModal);
+    if (!required && m_mainWindow->isVisible()) {
+        m_passwordDialog->adjustSize();
+        m_passwordDialog->move(m_mainWindow->frameGeometry().center() - m_passwordDialog->rect().center());
+    }
+    m_passwordDialog->show();
+    m_passwordDialog->raise();
+    m_passwordDialog->activateWindow();
+}
+
+void AppController::onPasswordDialogAccepted()
+{
+    if (m_passwordDialog->mode() == ChangePasswordDialog::Mode::Required)
+        showMainWindow();
+    else
+        m_mainWindow->confirmPasswordChanged();
+}
+
+bool AppController::isAccountShown() const
+{
+    return m_mainWindow->isVisible() || m_passwordDialog->isVisible();
 }
 
 void AppController::onSignOutRequested()
@@ -151,13 +194,24 @@ void AppController::onSignedOut()
         saveAccount(saved);
     }
     m_rememberCurrent = false;
-    if (m_finishing || !m_mainWindow->isVisible())
+    if (m_finishing || !isAccountShown())
         return;
     if (m_monitor)
         m_monitor->stop();
+    m_passwordDialog->hide();
     m_mainWindow->hide();
     m_mainWindow->setSigningOut(false);
     showLoginDialog();
+}
+
+void AppController::onSessionEnded(const Core::Error &error)
+{
+    // Ended by the server (expired, revoked from elsewhere): the same as a
+    // sign-out here, with the reason shown where the user signs in again.
+    const bool wasShown = isAccountShown();
+    onSignedOut();
+    if (wasShown && !m_finishing)
+        m_loginDialog->explain(error);
 }
 
 void AppController::finish(std::chrono::milliseconds timeout)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/login/changepassworddialog.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -8,6 +10,10 @@
 #include <memory>
 
 class QSettings;
+
+namespace Cartable::Core {
+struct Error;
+}
 
 namespace Cartable::Sync {
 class ConnectivityMonitor;
@@ -21,8 +27,9 @@ class LoginDialog;
 class MainWindow;
 
 // The flow of the desktop client: resume a remembered session or ask to sign
-// in, show the main window, go back to the sign-in dialog after a sign-out,
-// and close a session that must not outlive the program. Remembers the last
+// in, have a temporary password replaced before anything else, show the main
+// window, go back to the sign-in dialog after a sign-out, and close a session
+// that must not outlive the program. Remembers the last
 // server, login and "remember me" choice in the settings it is given; never a
 // password or a token.
 class AppController : public QObject
@@ -48,6 +55,7 @@ public:
 
     LoginDialog *loginDialog() const { return m_loginDialog.get(); }
     MainWindow *mainWindow() const { return m_mainWindow.get(); }
+    ChangePasswordDialog *changePasswordDialog() const { return m_passwordDialog.get(); }
 
 Q_SIGNALS:
     // The user asked to leave Cartable: end the event loop, then call finish().
@@ -66,8 +74,14 @@ private:
     void forgetToken(const QUrl &server, const QString &login);
     void showLoginDialog();
     void onLoginAccepted();
+    void showMainWindow();
+    void showPasswordDialog(ChangePasswordDialog::Mode mode);
+    void onPasswordDialogAccepted();
+    // True while a window of the signed-in account is on screen.
+    bool isAccountShown() const;
     void onSignOutRequested();
     void onSignedOut();
+    void onSessionEnded(const Core::Error &error);
 
     QPointer<Sync::Session> m_session;
     QPointer<Sync::CredentialStore> m_credentials;
@@ -78,6 +92,7 @@ private:
     bool m_finishing = false;
     std::unique_ptr<LoginDialog> m_loginDialog;
     std::unique_ptr<MainWindow> m_mainWindow;
+    std::unique_ptr<ChangePasswordDialog> m_passwordDialog;
 };
 
 } // namespace Cartable::Gui

@@ -20,8 +20,13 @@ TranslationLoader::~TranslationLoader()
 bool TranslationLoader::load(const QLocale &locale)
 {
     unload();
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
-        return false;
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C) {
+        // English is the source language; its catalogue only holds the plural
+        // forms ("1 minute", "2 minutes"). Qt's own strings are English already.
+        if (m_cartable.load(u"cartable_en"_s, u":/i18n"_s))
+            m_cartableInstalled = QCoreApplication::installTranslator(&m_cartable);
+        return m_cartableInstalled;
+    }
 
     if (m_qt.load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         m_qtInstalled = QCoreApplication::installTranslator(&m_qt);

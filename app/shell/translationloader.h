@@ -16,8 +16,8 @@ public:
     explicit TranslationLoader(QObject *parent = nullptr);
     ~TranslationLoader() override;
 
-    // Returns true when Cartable has a translation for the locale. English is
-    // the source language and needs none.
+    // Returns true when Cartable has a catalogue for the locale. For English,
+    // the source language, the catalogue only brings the plural forms.
     bool load(const QLocale &locale);
     void unload();
 

@@ -1,6 +1,7 @@
 #include "core/authmessages.h"
 #include "core/jsonreader.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Cartable::Core;
@@ -66,8 +67,10 @@ private Q_SLOTS:
     void loginResponseRoundTrip()
     {
         LoginResponse response;
-        response.token = u"abc_DEF-123"_s;
-        response.expiresAt = QDateTime(QDate(2026, 11, 28), QTime(18, 30, 0, 250), Qt::UTC);
+        response.tokens.accessToken = u"abc_DEF-123"_s;
+        response.tokens.accessExpiresAt = QDateTime(QDate(2026, 11, 28), QTime(18, 30, 0, 250), Qt::UTC);
+        response.tokens.refreshToken = u"xyz-987_refresh"_s;
+        response.tokens.refreshExpiresAt = QDateTime(QDate(2026, 12, 28), QTime(18, 15), Qt::UTC);
         response.user.id = u"1"_s;
         response.user.login = u"prof.martin"_s;
         response.user.displayName = u"Claire Martin"_s;
@@ -76,29 +79,66 @@ private Q_SLOTS:
         };
         const Result<LoginResponse> back = LoginResponse::fromJson(response.toJson());
         QVERIFY(back.ok());
-        QCOMPARE(back->token, response.token);
-        QCOMPARE(back->expiresAt, response.expiresAt);
+        QCOMPARE(back->tokens.accessToken, response.tokens.accessToken);
+        QCOMPARE(back->tokens.accessExpiresAt, response.tokens.accessExpiresAt);
+        QCOMPARE(back->tokens.refreshToken, response.tokens.refreshToken);
+        QCOMPARE(back->tokens.refreshExpiresAt, response.tokens.refreshExpiresAt);
         QCOMPARE(back->user, response.user);
     }
 
     void loginResponseRefusesBadShapes_data()
     {
-        QTest::addColumn<QByteArray>("json");
-        QTest::newRow("no token") << QByteArray(R"({"expiresAt":"2026-01-01T00:00:00Z","user":{}})");
-        QTest::newRow("empty token") << QByteArray(
-            R"({"token":"","expiresAt":"2026-01-01T00:00:00Z","user":{"id":"1","login":"a","displayName":"A","roles":[]}})");
-        QTest::newRow("bad date") << QByteArray(
-            R"({"token":"t","expiresAt":"tomorrow","user":{"id":"1","login":"a","displayName":"A","roles":[]}})");
-        QTest::newRow("user not an object")
-            << QByteArray(R"({"token":"t","expiresAt":"2026-01-01T00:00:00Z","user":3})");
+        // A valid answer, then one thing broken in each row.
+        const QJsonObject user{{u"id"_s, u"1"_s},
+                               {u"login"_s, u"a"_s},
+                               {u"displayName"_s, u"A"_s},
+                               {u"roles"_s, QJsonArray()}};
+        const QJsonObject good{{u"accessToken"_s, u"a"_s},
+                               {u"accessExpiresAt"_s, u"2026-01-01T00:00:00Z"_s},
+                               {u"refreshToken"_s, u"r"_s},
+                               {u"refreshExpiresAt"_s, u"2026-02-01T00:00:00Z"_s},
+                               {u"user"_s, user}};
+        QVERIFY(LoginResponse::fromJson(good).ok());
+        auto with = [&good](const QString &key, const QJsonValue &value) {
+            QJsonObject broken = good;
+            if (value.isUndefined())
+                broken.remove(key);
+            else
+                broken.insert(key, value);
+            return broken;
+        };
+        QTest::addColumn<QJsonObject>("json");
+        QTest::newRow("no access token") << with(u"accessToken"_s, QJsonValue::Undefined);
+        QTest::newRow("empty refresh token") << with(u"refreshToken"_s, u""_s);
+        QTest::newRow("token too long") << with(u"accessToken"_s, QString(kMaxTokenLength + 1, u'a'));
+        QTest::newRow("bad date") << with(u"accessExpiresAt"_s, u"tomorrow"_s);
+        QTest::newRow("date a number") << with(u"refreshExpiresAt"_s, 1700000000);
+        QTest::newRow("user not an object") << with(u"user"_s, 3);
     }
 
     void loginResponseRefusesBadShapes()
     {
-        QFETCH(QByteArray, json);
-        const Result<QJsonObject> object = parseJsonObject(json);
-        QVERIFY(object.ok());
-        QVERIFY(!LoginResponse::fromJson(*object).ok());
+        QFETCH(QJsonObject, json);
+        QVERIFY(!LoginResponse::fromJson(json).ok());
+    }
+
+    void refreshRequest_data()
+    {
+        QTest::addColumn<QJsonObject>("json");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("good") << QJsonObject{{u"refreshToken"_s, u"abc"_s}} << true;
+        QTest::newRow("missing") << QJsonObject() << false;
+        QTest::newRow("not a string") << QJsonObject{{u"refreshToken"_s, 12}} << false;
+        QTest::newRow("empty") << QJsonObject{{u"refreshToken"_s, u""_s}} << false;
+        QTest::newRow("unknown field") << QJsonObject{{u"refreshToken"_s, u"abc"_s}, {u"accessToken"_s, u"x"_s}}
+                                       << false;
+    }
+
+    void refreshRequest()
+    {
+        QFETCH(QJsonObject, json);
+        QFETCH(bool, valid);
+        QCOMPARE(RefreshRequest::fromJson(json).ok(), valid);
     }
 
     void validLogin_data()

@@ -7,6 +7,7 @@
 #include "app/mainwindow/mainwindow.h"
 #include "app/mainwindow/roleassignmentmodel.h"
 #include "app/shell/translationloader.h"
+#include "tests/support/httpclient.h"
 #include "tests/support/serverprocess.h"
 
 #include <QAction>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void rememberMeKeepsTheTokenAndResumesAtStart();
     void withoutRememberMeQuittingRemovesTheToken();
     void signOutReturnsToTheDialog();
+    void sessionEndedByTheServerReturnsToTheDialog();
     void staleTokenIsRemovedAtStart();
     void lastServerAndLoginArePrefilled();
     void escapeQuits();
@@ -213,7 +215,8 @@ void TestLoginDialog::signInShowsTheMainWindow()
     const QByteArray saved = ini.readAll();
     QVERIFY(saved.contains("prof.martin"));
     QVERIFY(!saved.contains(QString::fromUtf16(Test::kDemoPassword).toUtf8()));
-    QVERIFY(!saved.contains(m_client->session.token().toUtf8()));
+    QVERIFY(!saved.contains(m_client->session.accessToken().toUtf8()));
+    QVERIFY(!saved.contains(m_client->session.refreshToken().toUtf8()));
     QVERIFY(passwordEdit()->text().isEmpty());
 }
 
@@ -305,7 +308,7 @@ void TestLoginDialog::rememberMeKeepsTheTokenAndResumesAtStart()
     signInAsTeacher(true);
     const QString key = tokenKey(QString::fromUtf16(Test::kTeacherLogin));
     QVERIFY(m_store->contains(key));
-    QCOMPARE(QString::fromUtf8(m_store->secret(key)), m_client->session.token());
+    QCOMPARE(QString::fromUtf8(m_store->secret(key)), m_client->session.refreshToken());
 
     // Quitting keeps a remembered session, on this computer and on the server.
     m_client->controller.finish();
@@ -331,7 +334,7 @@ void TestLoginDialog::withoutRememberMeQuittingRemovesTheToken()
 {
     signInAsTeacher(false);
     const QString key = tokenKey(QString::fromUtf16(Test::kTeacherLogin));
-    const QString token = m_client->session.token();
+    const QString token = m_client->session.accessToken();
     QVERIFY(!token.isEmpty());
     QVERIFY(m_store->contains(key));
 
@@ -365,6 +368,29 @@ void TestLoginDialog::signOutReturnsToTheDialog()
     QVERIFY(passwordEdit()->text().isEmpty());
     QVERIFY(!rememberCheck()->isChecked());
     QVERIFY(loginEdit()->isEnabled());
+}
+
+void TestLoginDialog::sessionEndedByTheServerReturnsToTheDialog()
+{
+    signInAsTeacher(true);
+    // Signed out from another device: every token of the session ends.
+    QCOMPARE(Test::postJson(Test::endpoint(m_server.url(), u"/api/v1/auth/logout"_s), {},
+                            m_client->session.accessToken())
+                 .status,
+             204);
+    // The next call finds out, tries a refresh, and the session is over.
+    bool answered = false;
+    m_client->session.authorized<Core::UserProfile>(
+        [this](const QString &token, Sync::ApiClient::Callback<Core::UserProfile> reply) {
+            m_client->api.fetchProfile(m_server.url(), token, reply);
+        },
+        [&answered](Core::Result<Core::UserProfile>) { answered = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog()->isVisible(), kTimeout);
+    QVERIFY(!mainWindow()->isVisible());
+    QCOMPARE(errorLabel()->text(), u"Your session has expired. Sign in again."_s);
+    QTRY_COMPARE(m_store->size(), 0);
+    QVERIFY(!m_client->settings.value(u"account/remember"_s).toBool());
 }
 
 void TestLoginDialog::staleTokenIsRemovedAtStart()
@@ -459,7 +485,12 @@ void TestLoginDialog::frenchTranslationIsEmbedded()
     QCOMPARE(errorLabel()->text(), u"L’identifiant ou le mot de passe est incorrect."_s);
     loader.unload();
     QTRY_COMPARE(signInButton()->text(), u"Sign &in"_s);
-    QVERIFY(!loader.load(QLocale(QLocale::English, QLocale::UnitedKingdom)));
+    // English keeps its texts and gets its plurals right.
+    QVERIFY(loader.load(QLocale(QLocale::English, QLocale::UnitedKingdom)));
+    QCOMPARE(signInButton()->text(), u"Sign &in"_s);
+    QCOMPARE(QCoreApplication::translate("Cartable::Gui::ErrorMessages",
+                                         "Too many failed sign-ins. Try again in %n minute(s).", nullptr, 2),
+             u"Too many failed sign-ins. Try again in 2 minutes."_s);
 }
 
 QTEST_MAIN(TestLoginDialog)

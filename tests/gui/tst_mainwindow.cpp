@@ -13,8 +13,10 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QLabel>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
@@ -158,8 +160,16 @@ void TestMainWindow::menuActionsAskTheOwner()
     QSignalSpy signOut(&window, &Gui::MainWindow::signOutRequested);
     QSignalSpy quit(&window, &Gui::MainWindow::quitRequested);
 
+    QSignalSpy changePassword(&window, &Gui::MainWindow::changePasswordRequested);
+
     window.findChild<QAction *>(u"signOutAction"_s)->trigger();
     QCOMPARE(signOut.count(), 1);
+    auto *changePasswordAction = window.findChild<QAction *>(u"changePasswordAction"_s);
+    QVERIFY(window.findChild<QMenu *>(u"accountMenu"_s)->actions().contains(changePasswordAction));
+    changePasswordAction->trigger();
+    QCOMPARE(changePassword.count(), 1);
+    window.confirmPasswordChanged();
+    QCOMPARE(window.statusBar()->currentMessage(), u"Password changed. Your other sessions are closed."_s);
     auto *quitAction = window.findChild<QAction *>(u"quitAction"_s);
     QCOMPARE(quitAction->shortcut(), QKeySequence(QKeySequence::Quit));
     quitAction->trigger();
@@ -170,8 +180,10 @@ void TestMainWindow::menuActionsAskTheOwner()
     // While signing out, no second sign-out can start.
     window.setSigningOut(true);
     QVERIFY(!window.findChild<QAction *>(u"signOutAction"_s)->isEnabled());
+    QVERIFY(!changePasswordAction->isEnabled());
     window.setSigningOut(false);
     QVERIFY(window.findChild<QAction *>(u"signOutAction"_s)->isEnabled());
+    QVERIFY(changePasswordAction->isEnabled());
 }
 
 void TestMainWindow::connectionIndicatorFollowsTheServer()

@@ -31,7 +31,7 @@ private:
                                            loginBody(login, QString::fromUtf16(kDemoPassword)));
         if (result.status != 200)
             qWarning("sign-in failed: %d %s", result.status, result.body.constData());
-        return result.json().value(u"token"_s).toString();
+        return result.json().value(u"accessToken"_s).toString();
     }
 
     // Checks the one problem shape every failure shares.
@@ -79,9 +79,15 @@ private Q_SLOTS:
                                                                                   QString::fromUtf16(kDemoPassword)));
         QCOMPARE(result.status, 200);
         const QJsonObject body = result.json();
-        QVERIFY(body.value(u"token"_s).toString().size() >= 40);
-        QVERIFY(QDateTime::fromString(body.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs)
-                > QDateTime::currentDateTimeUtc());
+        QCOMPARE(body.value(u"accessToken"_s).toString().size(), 43);
+        QCOMPARE(body.value(u"refreshToken"_s).toString().size(), 43);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime accessEnd = QDateTime::fromString(body.value(u"accessExpiresAt"_s).toString(),
+                                                          Qt::ISODateWithMs);
+        const QDateTime sessionEnd = QDateTime::fromString(body.value(u"refreshExpiresAt"_s).toString(),
+                                                           Qt::ISODateWithMs);
+        QVERIFY(accessEnd > now && accessEnd <= now.addSecs(16 * 60));
+        QVERIFY(sessionEnd > now.addDays(29));
         const QJsonObject user = body.value(u"user"_s).toObject();
         QCOMPARE(user.value(u"displayName"_s).toString(), QString::fromUtf16(kTeacherName));
         const QJsonArray roles = user.value(u"roles"_s).toArray();
@@ -326,14 +332,95 @@ private Q_SLOTS:
         QCOMPARE(strict.stop(), 0);
     }
 
+    void refreshRotatesTokensOnce()
+    {
+        const QJsonObject login = postJson(at(u"/api/v1/auth/login"_s),
+                                           loginBody(u"parent.dubois"_s, QString::fromUtf16(kDemoPassword)))
+                                      .json();
+        const QByteArray spent
+            = QJsonDocument(QJsonObject{{u"refreshToken"_s, login.value(u"refreshToken"_s)}}).toJson();
+        const HttpResult renewed = postJson(at(u"/api/v1/auth/refresh"_s), spent);
+        QCOMPARE(renewed.status, 200);
+        const QString access = renewed.json().value(u"accessToken"_s).toString();
+        QVERIFY(!access.isEmpty() && access != login.value(u"accessToken"_s).toString());
+        QCOMPARE(getJson(at(u"/api/v1/me"_s), access).status, 200);
+
+        // The spent token again: the whole session ends, for both holders.
+        verifyProblem(postJson(at(u"/api/v1/auth/refresh"_s), spent), 401, u"session_expired"_s);
+        verifyProblem(getJson(at(u"/api/v1/me"_s), access), 401, u"session_expired"_s);
+    }
+
+    void refreshRefusals_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("not JSON") << QByteArray("refresh") << 400 << u"invalid_json"_s;
+        QTest::newRow("no token") << QByteArray("{}") << 400 << u"missing_field"_s;
+        QTest::newRow("number") << QByteArray("{\"refreshToken\":5}") << 400 << u"invalid_field"_s;
+        QTest::newRow("extra field") << QByteArray("{\"refreshToken\":\"a\",\"login\":\"x\"}") << 400
+                                     << u"invalid_field"_s;
+        QTest::newRow("unknown token") << QByteArray("{\"refreshToken\":\"AAAA\"}") << 401 << u"session_expired"_s;
+    }
+
+    void refreshRefusals()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        verifyProblem(postJson(at(u"/api/v1/auth/refresh"_s), body), status, code);
+    }
+
+    void accessTokenIsNoRefreshToken()
+    {
+        const QString access = signIn();
+        const QByteArray body = QJsonDocument(QJsonObject{{u"refreshToken"_s, access}}).toJson();
+        verifyProblem(postJson(at(u"/api/v1/auth/refresh"_s), body), 401, u"session_expired"_s);
+        // Refused as a refresh token, it still works as what it is.
+        QCOMPARE(getJson(at(u"/api/v1/me"_s), access).status, 200);
+    }
+
+    void passwordChangeAfterAReset()
+    {
+        const QString temporary = m_server->resetPassword(u"direction.leroy"_s);
+        QVERIFY2(temporary.size() == 19, qPrintable(m_server->errorString()));
+        const QJsonObject login
+            = postJson(at(u"/api/v1/auth/login"_s), loginBody(u"direction.leroy"_s, temporary)).json();
+        QVERIFY(login.value(u"passwordChangeRequired"_s).toBool());
+        const QString access = login.value(u"accessToken"_s).toString();
+
+        auto change = [&](const QString &current, const QString &chosen) {
+            return postJson(at(u"/api/v1/auth/password"_s),
+                            QJsonDocument(QJsonObject{{u"currentPassword"_s, current}, {u"newPassword"_s, chosen}})
+                                .toJson(),
+                            access);
+        };
+        verifyProblem(change(u"wrong"_s, u"Nouveau-mot-2026"_s), 401, u"invalid_credentials"_s);
+        verifyProblem(change(temporary, u"court"_s), 422, u"weak_password"_s);
+        verifyProblem(postJson(at(u"/api/v1/auth/password"_s), "{\"newPassword\":\"x\"}", access), 400,
+                      u"missing_field"_s);
+        const HttpResult changed = change(temporary, u"Nouveau-mot-2026"_s);
+        QCOMPARE(changed.status, 200);
+        QVERIFY(!changed.json().value(u"passwordChangeRequired"_s).toBool());
+        QCOMPARE(changed.json().value(u"user"_s).toObject().value(u"login"_s).toString(), u"direction.leroy"_s);
+        QCOMPARE(getJson(at(u"/api/v1/me"_s), changed.json().value(u"accessToken"_s).toString()).status, 200);
+        verifyProblem(getJson(at(u"/api/v1/me"_s), access), 401, u"session_expired"_s);
+        QCOMPARE(postJson(at(u"/api/v1/auth/login"_s), loginBody(u"direction.leroy"_s, u"Nouveau-mot-2026"_s)).status,
+                 200);
+    }
+
     void logNamesRequestsButNoSecrets()
     {
-        const QString token = signIn();
+        const QJsonObject login = postJson(at(u"/api/v1/auth/login"_s), loginBody(QString::fromUtf16(kTeacherLogin),
+                                                                                  QString::fromUtf16(kDemoPassword)))
+                                      .json();
+        const QString token = login.value(u"accessToken"_s).toString();
         QCOMPARE(getJson(at(u"/api/v1/me"_s), token).status, 200);
         const QByteArray log = m_server->log();
         QVERIFY(log.contains("POST /api/v1/auth/login 200"));
         QVERIFY(log.contains("GET /api/v1/me 200"));
         QVERIFY(!log.contains(token.toLatin1()));
+        QVERIFY(!log.contains(login.value(u"refreshToken"_s).toString().toLatin1()));
         QVERIFY(!log.contains("\"password\""));
         QVERIFY(!log.contains(QByteArray(QString::fromUtf16(kDemoPassword).toLatin1() + '"')));
     }

@@ -150,6 +150,27 @@ private Q_SLOTS:
         const Run whoami = cli({u"whoami"_s});
         QCOMPARE(whoami.exitCode, 1);
     }
+
+    void passwdChangesThePassword()
+    {
+        const QString temporary = m_server->resetPassword(QString::fromUtf16(kTeacherLogin));
+        QVERIFY2(!temporary.isEmpty(), qPrintable(m_server->errorString()));
+        const Run signedIn = login(temporary);
+        QCOMPARE(signedIn.exitCode, 0);
+        QVERIFY2(signedIn.out.contains(u"must choose a new password"_s), qPrintable(signedIn.out));
+
+        const Run weak = cli({u"passwd"_s, u"--password-stdin"_s}, temporary.toUtf8() + "\nshort\n");
+        QCOMPARE(weak.exitCode, 1);
+        QVERIFY2(weak.err.contains(u"too short"_s), qPrintable(weak.err));
+
+        const Run changed = cli({u"passwd"_s, u"--password-stdin"_s}, temporary.toUtf8() + "\nCahier-de-textes-9\n");
+        QVERIFY2(changed.exitCode == 0, qPrintable(changed.err));
+        QVERIFY(changed.out.contains(u"Password changed"_s));
+        QCOMPARE(cli({u"whoami"_s}).exitCode, 0);
+        QCOMPARE(cli({u"logout"_s}).exitCode, 0);
+        QCOMPARE(login(u"Cahier-de-textes-9"_s).exitCode, 0);
+        QCOMPARE(cli({u"logout"_s}).exitCode, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -7,6 +7,7 @@
 #include "server/loginthrottle.h"
 #include "server/passwordhasher.h"
 #include "server/serverdatabase.h"
+#include "server/sessionstore.h"
 
 #include "tests/support/testdatabase.h"
 
@@ -28,6 +29,7 @@ private:
     PasswordHasher m_hasher;
     QDateTime m_now = QDateTime(QDate(2026, 9, 1), QTime(8, 0), Qt::UTC);
     std::unique_ptr<LoginThrottle> m_throttle;
+    std::unique_ptr<SessionStore> m_sessions;
     std::unique_ptr<AuthService> m_auth;
     int m_addresses = 0;
 
@@ -38,6 +40,8 @@ private:
     {
         return Core::LoginRequest{login, password};
     }
+
+    static QByteArray bearer(const QString &token) { return "Bearer " + token.toLatin1(); }
 
     int sessionCount()
     {
@@ -60,7 +64,9 @@ private Q_SLOTS:
         // A second run finds the data and leaves it alone.
         QCOMPARE(seedDemoData(*m_store, m_hasher).value(), false);
         m_throttle = std::make_unique<LoginThrottle>(m_db, ThrottlePolicy{});
-        m_auth = std::make_unique<AuthService>(*m_store, m_hasher, *m_throttle, std::chrono::hours(12),
+        m_sessions = std::make_unique<SessionStore>(m_db);
+        m_auth = std::make_unique<AuthService>(*m_store, *m_sessions, m_hasher, *m_throttle,
+                                               SessionLifetimes{std::chrono::minutes(15), std::chrono::hours(24 * 30)},
                                                [this] { return m_now; });
     }
 
@@ -68,6 +74,7 @@ private Q_SLOTS:
     {
         m_auth.reset();
         m_throttle.reset();
+        m_sessions.reset();
         m_store.reset();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(u"auth"_s);
@@ -94,19 +101,124 @@ private Q_SLOTS:
 
     void signInCreatesAHashedSession()
     {
-        const int before = sessionCount();
         const Core::LoginResponse response = m_auth->login(request(u"prof.martin"_s), nextAddress()).value();
-        QCOMPARE(sessionCount(), before + 1);
-        QCOMPARE(response.expiresAt, m_now.addSecs(12 * 3600));
+        QCOMPARE(response.tokens.accessExpiresAt, m_now.addSecs(15 * 60));
+        QCOMPARE(response.tokens.refreshExpiresAt, m_now.addDays(30));
+        QVERIFY(response.tokens.accessToken != response.tokens.refreshToken);
         QCOMPARE(response.user.displayName, u"Claire Martin"_s);
 
+        // Only hashes are stored.
         QSqlQuery query(m_db);
-        QVERIFY(query.exec(u"SELECT token_hash FROM auth_session"_s));
-        while (query.next())
-            QVERIFY(query.value(0).toString() != response.token);
+        QVERIFY(query.exec(u"SELECT token_hash FROM auth_token"_s));
+        int tokens = 0;
+        while (query.next()) {
+            ++tokens;
+            QVERIFY(query.value(0).toString() != response.tokens.accessToken);
+            QVERIFY(query.value(0).toString() != response.tokens.refreshToken);
+        }
+        QVERIFY(tokens >= 2);
 
-        const QByteArray header = "Bearer " + response.token.toLatin1();
-        QCOMPARE(m_auth->authenticate(header).value(), response.user.id);
+        const AuthContext caller = m_auth->authenticate(bearer(response.tokens.accessToken)).value();
+        QCOMPARE(caller.accountId, response.user.id);
+        // A refresh token is no access token.
+        QCOMPARE(m_auth->authenticate(bearer(response.tokens.refreshToken)).error().code,
+                 Core::ErrorCode::SessionExpired);
+    }
+
+    void accessTokensExpireAndRefreshRotates()
+    {
+        const QDateTime start = m_now;
+        const Core::SessionTokens first = m_auth->login(request(u"eleve.leo"_s), nextAddress()).value().tokens;
+        m_now = start.addSecs(15 * 60 + 1);
+        QCOMPARE(m_auth->authenticate(bearer(first.accessToken)).error().code, Core::ErrorCode::SessionExpired);
+
+        const Core::SessionTokens second = m_auth->refresh({first.refreshToken}).value();
+        QVERIFY(second.accessToken != first.accessToken);
+        QVERIFY(second.refreshToken != first.refreshToken);
+        // The session's end does not move with refreshes.
+        QCOMPARE(second.refreshExpiresAt, first.refreshExpiresAt);
+        QVERIFY(m_auth->authenticate(bearer(second.accessToken)).ok());
+        QVERIFY(m_auth->refresh({second.refreshToken}).ok());
+        m_now = start;
+    }
+
+    void reusedRefreshTokenRevokesTheSession()
+    {
+        const Core::SessionTokens first = m_auth->login(request(u"eleve.emma"_s), nextAddress()).value().tokens;
+        const Core::SessionTokens second = m_auth->refresh({first.refreshToken}).value();
+        // Somebody presents the spent token again: both holders lose the session.
+        const Core::Result<Core::SessionTokens> replay = m_auth->refresh({first.refreshToken});
+        QCOMPARE(replay.error().code, Core::ErrorCode::SessionExpired);
+        QCOMPARE(m_auth->authenticate(bearer(second.accessToken)).error().code, Core::ErrorCode::SessionExpired);
+        QCOMPARE(m_auth->refresh({second.refreshToken}).error().code, Core::ErrorCode::SessionExpired);
+    }
+
+    void sessionsEnd()
+    {
+        const QDateTime start = m_now;
+        const Core::SessionTokens tokens = m_auth->login(request(u"cpe.petit"_s), nextAddress()).value().tokens;
+        m_now = start.addDays(30).addSecs(1);
+        QCOMPARE(m_auth->refresh({tokens.refreshToken}).error().code, Core::ErrorCode::SessionExpired);
+        // The next sign-in sweeps ended sessions away.
+        QVERIFY(m_auth->login(request(u"cpe.petit"_s), nextAddress()).ok());
+        QSqlQuery query(m_db);
+        query.prepare(u"SELECT count(*) FROM auth_session WHERE expires_at <= ?"_s);
+        query.addBindValue(m_now.toMSecsSinceEpoch());
+        QVERIFY(query.exec() && query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+        m_now = start;
+    }
+
+    void logoutEndsOnlyThatSession()
+    {
+        const Core::SessionTokens first = m_auth->login(request(u"parent.dubois"_s), nextAddress()).value().tokens;
+        const Core::SessionTokens second = m_auth->login(request(u"parent.dubois"_s), nextAddress()).value().tokens;
+        QVERIFY(m_auth->logout(m_auth->authenticate(bearer(first.accessToken)).value()).ok());
+        QCOMPARE(m_auth->authenticate(bearer(first.accessToken)).error().code, Core::ErrorCode::SessionExpired);
+        QCOMPARE(m_auth->refresh({first.refreshToken}).error().code, Core::ErrorCode::SessionExpired);
+        QVERIFY(m_auth->authenticate(bearer(second.accessToken)).ok());
+    }
+
+    void resetThenChangePassword()
+    {
+        // prof.martin: no later test signs in with the demo password.
+        const QString login = u"prof.martin"_s;
+        const Core::SessionTokens before = m_auth->login(request(login), nextAddress()).value().tokens;
+        QVERIFY(!before.passwordChangeRequired);
+
+        const QString temporary = m_auth->resetPassword(login).value();
+        // The reset ends every session, and the old password.
+        QCOMPARE(m_auth->authenticate(bearer(before.accessToken)).error().code, Core::ErrorCode::SessionExpired);
+        QCOMPARE(m_auth->login(request(login), nextAddress()).error().code, Core::ErrorCode::InvalidCredentials);
+
+        const Core::LoginResponse first = m_auth->login(request(login, temporary), nextAddress()).value();
+        QVERIFY(first.tokens.passwordChangeRequired);
+        const AuthContext caller = m_auth->authenticate(bearer(first.tokens.accessToken)).value();
+        QVERIFY(caller.mustChangePassword);
+        // The flag survives a refresh.
+        const Core::SessionTokens refreshed = m_auth->refresh({first.tokens.refreshToken}).value();
+        QVERIFY(refreshed.passwordChangeRequired);
+        const AuthContext current = m_auth->authenticate(bearer(refreshed.accessToken)).value();
+
+        QCOMPARE(m_auth->changePassword(current, {u"not the temporary"_s, u"Nouveau-mot-2026"_s}, nextAddress())
+                     .error()
+                     .code,
+                 Core::ErrorCode::InvalidCredentials);
+        const auto weak = m_auth->changePassword(current, {temporary, u"court"_s}, nextAddress());
+        QCOMPARE(weak.error().code, Core::ErrorCode::WeakPassword);
+        QCOMPARE(weak.error().context, u"too_short"_s);
+
+        const Core::LoginResponse changed
+            = m_auth->changePassword(current, {temporary, u"Nouveau-mot-2026"_s}, nextAddress()).value();
+        QVERIFY(!changed.tokens.passwordChangeRequired);
+        QCOMPARE(changed.user.login, login);
+        QVERIFY(!m_auth->authenticate(bearer(changed.tokens.accessToken)).value().mustChangePassword);
+        // The session that asked for the change is replaced; the temporary password is dead.
+        QCOMPARE(m_auth->authenticate(bearer(refreshed.accessToken)).error().code, Core::ErrorCode::SessionExpired);
+        QCOMPARE(m_auth->login(request(login, temporary), nextAddress()).error().code,
+                 Core::ErrorCode::InvalidCredentials);
+        QVERIFY(m_auth->login(request(login, u"Nouveau-mot-2026"_s), nextAddress()).ok());
+        QCOMPARE(m_auth->resetPassword(u"nobody"_s).error().code, Core::ErrorCode::NotFound);
     }
 
     void refusals_data()
@@ -127,34 +239,6 @@ private Q_SLOTS:
         QVERIFY(!response.ok());
         QCOMPARE(response.error().code, Core::ErrorCode::InvalidCredentials);
         QCOMPARE(sessionCount(), before);
-    }
-
-    void sessionsExpire()
-    {
-        const Core::LoginResponse response = m_auth->login(request(u"eleve.leo"_s), nextAddress()).value();
-        const QByteArray header = "Bearer " + response.token.toLatin1();
-        QVERIFY(m_auth->authenticate(header).ok());
-        const QDateTime signedInAt = m_now;
-        m_now = signedInAt.addSecs(12 * 3600 + 1);
-        const Core::Result<QString> expired = m_auth->authenticate(header);
-        QVERIFY(!expired.ok());
-        QCOMPARE(expired.error().code, Core::ErrorCode::SessionExpired);
-        // The next sign-in sweeps expired sessions away.
-        const int before = sessionCount();
-        QVERIFY(m_auth->login(request(u"cpe.petit"_s), nextAddress()).ok());
-        QVERIFY(sessionCount() <= before);
-        m_now = signedInAt;
-    }
-
-    void logoutEndsOnlyThatSession()
-    {
-        const QByteArray first = "Bearer "
-                                 + m_auth->login(request(u"parent.dubois"_s), nextAddress()).value().token.toLatin1();
-        const QByteArray second = "Bearer "
-                                  + m_auth->login(request(u"parent.dubois"_s), nextAddress()).value().token.toLatin1();
-        QVERIFY(m_auth->logout(first).ok());
-        QCOMPARE(m_auth->authenticate(first).error().code, Core::ErrorCode::SessionExpired);
-        QVERIFY(m_auth->authenticate(second).ok());
     }
 
     void accountLocksAfterFiveFailures()

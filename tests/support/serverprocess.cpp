@@ -94,6 +94,19 @@ bool ServerProcess::isRunning() const
     return m_process && m_process->state() == QProcess::Running;
 }
 
+QString ServerProcess::resetPassword(const QString &login)
+{
+    QProcess admin;
+    admin.start(qEnvironmentVariable("CARTABLE_SERVER_BINARY"),
+                {u"--database"_s, m_database.spec(), u"--reset-password"_s, login});
+    if (!admin.waitForFinished(60'000) || admin.exitCode() != 0) {
+        m_error = QString::fromUtf8(admin.readAllStandardError());
+        return {};
+    }
+    static const QRegularExpression printed(u"Temporary password for [^:]+: (\\S+)"_s);
+    return printed.match(QString::fromUtf8(admin.readAllStandardOutput())).captured(1);
+}
+
 QByteArray ServerProcess::log() const
 {
     QFile file(m_dir.filePath(u"server.log"_s));

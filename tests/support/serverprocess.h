@@ -43,6 +43,9 @@ public:
     quint16 port() const { return m_port; }
     QString databaseSpec() const { return m_database.spec(); }
     QString errorString() const { return m_error; }
+    // Runs the server program's --reset-password on this server's database
+    // and returns the temporary password it printed (empty on failure).
+    QString resetPassword(const QString &login);
     // Everything the server has logged so far.
     QByteArray log() const;
 

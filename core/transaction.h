@@ -1,0 +1,28 @@
+#pragma once
+
+#include "result.h"
+
+#include <QSqlDatabase>
+
+namespace Cartable::Core {
+
+// One database transaction, rolled back unless commit() succeeds: an early
+// return on an error leaves nothing half-written.
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    // False when the transaction could not start.
+    bool isActive() const { return m_active; }
+    [[nodiscard]] Status commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+} // namespace Cartable::Core

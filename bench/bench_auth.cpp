@@ -117,7 +117,7 @@ int main(int argc, char *argv[])
             if (token.isEmpty())
                 token = QJsonDocument::fromJson(reply->peek(reply->bytesAvailable()))
                             .object()
-                            .value(u"token"_s)
+                            .value(u"accessToken"_s)
                             .toString();
         });
         return reply;

@@ -1,0 +1,99 @@
+// The server schema upgrades from every earlier version, with data in it, on
+// the backend named by CARTABLE_TEST_BACKEND (SQLite or PostgreSQL).
+
+#include "server/accountstore.h"
+#include "server/serverdatabase.h"
+
+#include "core/sqlitedatabase.h"
+#include "tests/support/testdatabase.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
+
+using namespace Cartable;
+using namespace Qt::StringLiterals;
+
+class TestServerMigrations : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Opens the database without migrating it.
+    static Core::Result<QSqlDatabase> openRaw(const Test::TestDatabase &database, const QString &connection)
+    {
+        if (database.backend() == Test::Backend::Sqlite)
+            return Core::openSqliteDatabase(database.spec(), connection);
+        const QUrl url(database.spec());
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
+        db.setHostName(QUrlQuery(url).queryItemValue(u"host"_s));
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+        if (!db.open())
+            return Core::Error{Core::ErrorCode::DatabaseError, db.lastError().text()};
+        return db;
+    }
+
+    static bool exec(QSqlDatabase &db, const QString &sql)
+    {
+        QSqlQuery query(db);
+        if (!query.exec(sql)) {
+            qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+            return false;
+        }
+        return true;
+    }
+
+private Q_SLOTS:
+    void upgradesFromEveryVersion_data()
+    {
+        QTest::addColumn<int>("from");
+        for (int version = 0; version < Server::serverMigrator().latestVersion(); ++version)
+            QTest::addRow("from version %d", version) << version;
+    }
+
+    void upgradesFromEveryVersion()
+    {
+        QFETCH(int, from);
+        Test::TestDatabase database(Test::backendFromEnvironment());
+        QVERIFY2(database.create(), qPrintable(database.errorString()));
+        const QString connection = u"migrations-%1"_s.arg(from);
+        {
+            Core::Result<QSqlDatabase> raw = openRaw(database, connection);
+            QVERIFY2(raw.ok(), raw.ok() ? "" : qPrintable(raw.error().context));
+            QSqlDatabase db = *raw;
+            QCOMPARE(Server::serverMigrator().migrate(db, from).value(), from);
+            // Data as a server of that version would have written it.
+            if (from >= 1) {
+                QVERIFY(exec(db, u"INSERT INTO establishment (id, uai, name) VALUES ('e1', '0751234J', 'Lycée')"_s));
+                QVERIFY(exec(db, u"INSERT INTO account (id, login, display_name, password_hash, created_at) "
+                                 "VALUES ('a1', 'prof.martin', 'Claire Martin', '$argon2id$x', 1)"_s));
+                QVERIFY(exec(db, u"INSERT INTO account_role (account_id, establishment_id, role) "
+                                 "VALUES ('a1', 'e1', 'teacher')"_s));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+
+        {
+            Core::Result<QSqlDatabase> upgraded = Server::openServerDatabase(database.spec(), connection);
+            QVERIFY2(upgraded.ok(), upgraded.ok() ? "" : qPrintable(upgraded.error().context));
+            QSqlDatabase db = *upgraded;
+            QCOMPARE(Server::serverMigrator().currentVersion(db).value(), Server::serverMigrator().latestVersion());
+            Server::AccountStore accounts(db);
+            const auto account = accounts.findByLogin(u"prof.martin"_s).value();
+            QCOMPARE(account.has_value(), from >= 1);
+            if (account) {
+                QVERIFY(!account->mustChangePassword);
+                QCOMPARE(accounts.profile(account->id).value().assignments.size(), 1);
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+};
+
+CARTABLE_BACKEND_TEST_MAIN(TestServerMigrations)
+#include "tst_servermigrations.moc"

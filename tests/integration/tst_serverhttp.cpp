@@ -332,6 +332,23 @@ private Q_SLOTS:
         QCOMPARE(strict.stop(), 0);
     }
 
+    void killedServerLosesNothingCommitted()
+    {
+        // Commits are durable: a server killed outright (power cut, OOM
+        // killer) comes back with every session and password it had.
+        const QJsonObject login = postJson(at(u"/api/v1/auth/login"_s),
+                                           loginBody(u"eleve.leo"_s, QString::fromUtf16(kDemoPassword)))
+                                      .json();
+        const QByteArray refresh
+            = QJsonDocument(QJsonObject{{u"refreshToken"_s, login.value(u"refreshToken"_s)}}).toJson();
+        m_server->kill();
+        QVERIFY(!m_server->isRunning());
+        QVERIFY2(m_server->start({u"--max-body-bytes"_s, u"65536"_s}), qPrintable(m_server->errorString()));
+        QCOMPARE(getJson(at(u"/api/v1/me"_s), login.value(u"accessToken"_s).toString()).status, 200);
+        QCOMPARE(postJson(at(u"/api/v1/auth/refresh"_s), refresh).status, 200);
+        QVERIFY(!signIn().isEmpty());
+    }
+
     void refreshRotatesTokensOnce()
     {
         const QJsonObject login = postJson(at(u"/api/v1/auth/login"_s),

@@ -7,12 +7,14 @@
 
 #include "clientharness.h"
 
+#include "app/login/changepassworddialog.h"
 #include "app/login/logindialog.h"
 #include "app/mainwindow/connectionindicator.h"
 #include "app/mainwindow/mainwindow.h"
 #include "app/shell/translationloader.h"
 #include "tests/support/serverprocess.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDeadlineTimer>
@@ -117,6 +119,28 @@ int main(int argc, char *argv[])
         return fail("the connection indicator did not turn online");
     settle();
     if (!save(window, folder, u"main-window.png"_s))
+        return 1;
+
+    // A first sign-in with a temporary password asks for a new one.
+    window->findChild<QAction *>(u"signOutAction"_s)->trigger();
+    if (!waitFor([dialog] { return dialog->isVisible(); }))
+        return fail("the sign-out did not return to the sign-in dialog");
+    const QString temporary = server.resetPassword(QString::fromUtf16(Test::kTeacherLogin));
+    if (temporary.isEmpty())
+        return fail("the password reset failed");
+    password->setText(temporary);
+    dialog->findChild<QPushButton *>(u"signInButton"_s)->click();
+    if (!waitFor([&controller] {
+            return controller.changePasswordDialog() && controller.changePasswordDialog()->isVisible();
+        }))
+        return fail("the change of password was not asked for");
+    Gui::ChangePasswordDialog *change = controller.changePasswordDialog();
+    change->findChild<QLineEdit *>(u"currentPasswordEdit"_s)->setText(temporary);
+    change->findChild<QLineEdit *>(u"newPasswordEdit"_s)->setText(u"Trousse-bleue-42"_s);
+    change->findChild<QLineEdit *>(u"confirmPasswordEdit"_s)->setText(u"Trousse-bleue-42"_s);
+    change->activateWindow();
+    settle();
+    if (!save(change, folder, u"change-password.png"_s))
         return 1;
 
     controller.finish();

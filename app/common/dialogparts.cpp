@@ -1,12 +1,42 @@
 #include "dialogparts.h"
 
 #include <QAccessible>
+#include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QProgressBar>
+#include <QVBoxLayout>
 
 namespace Cartable::Gui {
 
 using namespace Qt::StringLiterals;
+
+QHBoxLayout *createDialogHeader(QWidget *parent, QLabel *&title, QLabel *&intro)
+{
+    auto *icon = new QLabel(parent);
+    icon->setPixmap(QIcon(u":/icons/cartable-64.png"_s).pixmap(56, 56));
+    icon->setAlignment(Qt::AlignTop);
+
+    title = new QLabel(parent);
+    title->setObjectName(u"titleLabel"_s);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    intro = new QLabel(parent);
+    intro->setObjectName(u"introLabel"_s);
+    intro->setWordWrap(true);
+
+    auto *header = new QHBoxLayout;
+    header->setSpacing(16);
+    header->addWidget(icon);
+    auto *headerText = new QVBoxLayout;
+    headerText->setSpacing(4);
+    headerText->addWidget(title);
+    headerText->addWidget(intro);
+    header->addLayout(headerText, 1);
+    return header;
+}
 
 QLabel *createErrorLabel(QWidget *parent, const QString &objectName)
 {

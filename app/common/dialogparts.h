@@ -2,6 +2,7 @@
 
 #include <QString>
 
+class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QWidget;
@@ -10,6 +11,9 @@ namespace Cartable::Gui {
 
 // Pieces the sign-in dialogs share, so that they look and read alike.
 
+// The top of a sign-in dialog: Cartable's icon, a large bold title and a
+// wrapped introduction. The two labels are returned for their texts.
+QHBoxLayout *createDialogHeader(QWidget *parent, QLabel *&title, QLabel *&intro);
 // A hidden label for error sentences: dark red, bold, selectable plain text.
 QLabel *createErrorLabel(QWidget *parent, const QString &objectName);
 // A hidden, thin, endless progress bar for "waiting for the server".

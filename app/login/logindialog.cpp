@@ -39,27 +39,7 @@ LoginDialog::~LoginDialog() = default;
 
 void LoginDialog::buildUi()
 {
-    auto *icon = new QLabel(this);
-    icon->setPixmap(QIcon(u":/icons/cartable-64.png"_s).pixmap(56, 56));
-    icon->setAlignment(Qt::AlignTop);
-
-    m_titleLabel = new QLabel(this);
-    m_titleLabel->setObjectName(u"titleLabel"_s);
-    QFont titleFont = m_titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    m_titleLabel->setFont(titleFont);
-    m_introLabel = new QLabel(this);
-    m_introLabel->setWordWrap(true);
-
-    auto *header = new QHBoxLayout;
-    header->setSpacing(16);
-    header->addWidget(icon);
-    auto *headerText = new QVBoxLayout;
-    headerText->setSpacing(4);
-    headerText->addWidget(m_titleLabel);
-    headerText->addWidget(m_introLabel);
-    header->addLayout(headerText, 1);
+    QHBoxLayout *header = createDialogHeader(this, m_titleLabel, m_introLabel);
 
     m_serverEdit = new QLineEdit(this);
     m_serverEdit->setObjectName(u"serverEdit"_s);

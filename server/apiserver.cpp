@@ -30,8 +30,13 @@ QByteArray methodName(Method method)
     return key ? QByteArray(key).toUpper() : QByteArray("UNKNOWN");
 }
 
-ApiServer::ApiServer(AuthService &auth, AccountStore &accounts, qint64 maxBodyBytes, QObject *parent)
-    : QAbstractHttpServer(parent), m_auth(auth), m_accounts(accounts), m_maxBodyBytes(maxBodyBytes)
+ApiServer::ApiServer(AuthService &auth, AccountStore &accounts, qint64 maxBodyBytes, QList<QHostAddress> trustedProxies,
+                     QObject *parent)
+    : QAbstractHttpServer(parent),
+      m_auth(auth),
+      m_accounts(accounts),
+      m_maxBodyBytes(maxBodyBytes),
+      m_trustedProxies(std::move(trustedProxies))
 {
     addRoute(Method::Get, u"/api/v1/health"_s, [this](const QHttpServerRequest &) { return health(); });
     addRoute(Method::Post, u"/api/v1/auth/login"_s, [this](const QHttpServerRequest &r) { return login(r); });
@@ -105,9 +110,8 @@ void ApiServer::send(const QHttpServerRequest &request, QTcpSocket *socket, cons
                      qint64 elapsedMs)
 {
     // The path only: a query string could carry something private.
-    qCInfo(lcAccess).noquote() << request.remoteAddress().toString() << methodName(request.method())
-                               << request.url().path() << response.status << response.body.size() << "bytes"
-                               << elapsedMs << "ms";
+    qCInfo(lcAccess).noquote() << clientAddress(request) << methodName(request.method()) << request.url().path()
+                               << response.status << response.body.size() << "bytes" << elapsedMs << "ms";
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return;
     QHttpServerResponder responder = makeResponder(request, socket);
@@ -120,6 +124,32 @@ void ApiServer::send(const QHttpServerRequest &request, QTcpSocket *socket, cons
         responder.writeHeader(name, value);
     responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
     responder.writeBody(response.body);
+}
+
+QString ApiServer::clientAddress(const QHttpServerRequest &request) const
+{
+    const QHostAddress peer = request.remoteAddress();
+    auto trusted = [this](const QHostAddress &address) {
+        for (const QHostAddress &proxy : m_trustedProxies) {
+            if (proxy.isEqual(address, QHostAddress::TolerantConversion))
+                return true;
+        }
+        return false;
+    };
+    if (!trusted(peer))
+        return peer.toString();
+    // Each proxy appends the address it received from; the last entries are
+    // ours, the first untrusted one from the right is the client. Entries
+    // further left were written by the client and prove nothing.
+    const QList<QByteArray> hops = request.value("X-Forwarded-For").split(',');
+    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
+        QHostAddress hop;
+        if (!hop.setAddress(QString::fromLatin1(it->trimmed())))
+            break;
+        if (!trusted(hop))
+            return hop.toString();
+    }
+    return peer.toString();
 }
 
 Core::Result<QJsonObject> ApiServer::jsonBody(const QHttpServerRequest &request) const
@@ -154,7 +184,7 @@ ApiResponse ApiServer::login(const QHttpServerRequest &request)
     const Core::Result<Core::LoginRequest> parsed = Core::LoginRequest::fromJson(*body);
     if (!parsed)
         return ApiResponse::problem(parsed.error());
-    const Core::Result<Core::LoginResponse> response = m_auth.login(*parsed, request.remoteAddress().toString());
+    const Core::Result<Core::LoginResponse> response = m_auth.login(*parsed, clientAddress(request));
     if (!response)
         return ApiResponse::problem(response.error());
     return ApiResponse::json(200, response->toJson());
@@ -187,8 +217,7 @@ ApiResponse ApiServer::changePassword(const QHttpServerRequest &request)
     const Core::Result<Core::ChangePasswordRequest> parsed = Core::ChangePasswordRequest::fromJson(*body);
     if (!parsed)
         return ApiResponse::problem(parsed.error());
-    const Core::Result<Core::LoginResponse> response = m_auth.changePassword(*caller, *parsed,
-                                                                             request.remoteAddress().toString());
+    const Core::Result<Core::LoginResponse> response = m_auth.changePassword(*caller, *parsed, clientAddress(request));
     if (!response)
         return ApiResponse::problem(response.error());
     return ApiResponse::json(200, response->toJson());

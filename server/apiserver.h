@@ -28,7 +28,8 @@ class ApiServer : public QAbstractHttpServer
 public:
     using Handler = std::function<ApiResponse(const QHttpServerRequest &)>;
 
-    ApiServer(AuthService &auth, AccountStore &accounts, qint64 maxBodyBytes, QObject *parent = nullptr);
+    ApiServer(AuthService &auth, AccountStore &accounts, qint64 maxBodyBytes, QList<QHostAddress> trustedProxies = {},
+              QObject *parent = nullptr);
 
     // Listens on address:port (0 picks a free port) and returns the port.
     [[nodiscard]] Core::Result<quint16> start(const QHostAddress &address, quint16 port);
@@ -52,6 +53,9 @@ private:
     ApiResponse dispatch(const QHttpServerRequest &request) const;
     void send(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response, qint64 elapsedMs);
 
+    // The client's address: the peer, or, behind a trusted proxy, the last
+    // address in X-Forwarded-For that is not itself a trusted proxy.
+    QString clientAddress(const QHttpServerRequest &request) const;
     // Reads a JSON object body, checking its type and size.
     Core::Result<QJsonObject> jsonBody(const QHttpServerRequest &request) const;
 
@@ -65,6 +69,7 @@ private:
     AuthService &m_auth;
     AccountStore &m_accounts;
     qint64 m_maxBodyBytes;
+    QList<QHostAddress> m_trustedProxies;
     QList<Route> m_routes;
 };
 

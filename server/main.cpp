@@ -68,7 +68,7 @@ int serve(const Server::ServerConfig &config)
         printLine(stdout, u"It must be changed at the next sign-in; every session of this account has ended."_s);
         return 0;
     }
-    Server::ApiServer api(auth, accounts, config.maxBodyBytes);
+    Server::ApiServer api(auth, accounts, config.maxBodyBytes, config.trustedProxies);
     const Core::Result<quint16> port = api.start(config.address, config.port);
     if (!port) {
         printLine(stderr, u"cartable-server: "_s + port.error().context);

@@ -63,6 +63,27 @@ bool parseAccessMinutes(const QString &text, int &minutes)
     return true;
 }
 
+// QSettings reads "a, b" in an INI file as a list; a value is its text.
+QString iniText(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QStringList)
+        return value.toStringList().join(u',');
+    return value.toString();
+}
+
+bool parseProxies(const QString &text, QList<QHostAddress> &proxies)
+{
+    QList<QHostAddress> parsed;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        QHostAddress address;
+        if (!address.setAddress(part.trimmed()))
+            return false;
+        parsed.append(address);
+    }
+    proxies += parsed;
+    return true;
+}
+
 bool parseFailureLimit(const QString &text, int &limit)
 {
     bool ok = false;
@@ -108,7 +129,8 @@ Core::Status loadConfigFile(const QString &path, ServerConfig &config)
                             u"access_token_minutes"_s,
                             u"login_failures_per_account"_s,
                             u"login_failures_per_address"_s,
-                            u"login_lockout_minutes"_s};
+                            u"login_lockout_minutes"_s,
+                            u"trusted_proxies"_s};
     for (const QString &key : settings.childKeys()) {
         if (!known.contains(key))
             return Error{ErrorCode::ConfigInvalid, u"%1: unknown key [server] %2"_s.arg(path, key)};
@@ -116,7 +138,7 @@ Core::Status loadConfigFile(const QString &path, ServerConfig &config)
     auto check = [&](const QString &key, auto &&parse) -> Core::Status {
         if (!settings.contains(key))
             return {};
-        if (!parse(settings.value(key).toString()))
+        if (!parse(iniText(settings.value(key))))
             return Error{ErrorCode::ConfigInvalid, u"%1: invalid value for %2"_s.arg(path, key)};
         return {};
     };
@@ -136,6 +158,7 @@ Core::Status loadConfigFile(const QString &path, ServerConfig &config)
                    [&](const QString &v) { return parseFailureLimit(v, config.throttle.failuresPerAccount); }),
              check(u"login_failures_per_address"_s,
                    [&](const QString &v) { return parseFailureLimit(v, config.throttle.failuresPerAddress); }),
+             check(u"trusted_proxies"_s, [&](const QString &v) { return parseProxies(v, config.trustedProxies); }),
              check(u"login_lockout_minutes"_s,
                    [&](const QString &v) { return parseLockout(v, config.throttle.lockout); }),
          }) {
@@ -168,6 +191,9 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
     const QCommandLineOption demoOption(u"demo"_s,
                                         u"Create the demo establishments and accounts if the database has none."_s);
     const QCommandLineOption printDemoOption(u"print-demo-logins"_s, u"Print the demo accounts and exit."_s);
+    const QCommandLineOption proxyOption(u"trusted-proxy"_s,
+                                         u"Trust X-Forwarded-For from <address> (repeat for several proxies)."_s,
+                                         u"address"_s);
     const QCommandLineOption resetOption(u"reset-password"_s,
                                          u"Give <login> a temporary password to change at the next sign-in, end its "
                                          "sessions, print the password and exit."_s,
@@ -181,7 +207,7 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
                                            u"minutes"_s);
     parser.addOptions({configOption, addressOption, portOption, databaseOption, bodyOption, sessionOption, accessOption,
                        accountFailuresOption, addressFailuresOption, lockoutOption, demoOption, printDemoOption,
-                       resetOption});
+                       proxyOption, resetOption});
 
     ConfigOutcome outcome;
     auto usageError = [&](const QString &message) {
@@ -234,6 +260,10 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
     }
     if (parser.isSet(lockoutOption) && !parseLockout(parser.value(lockoutOption), config.throttle.lockout))
         return usageError(u"invalid lockout (1 to 1440 minutes): "_s + parser.value(lockoutOption));
+    for (const QString &proxy : parser.values(proxyOption)) {
+        if (!parseProxies(proxy, config.trustedProxies))
+            return usageError(u"invalid proxy address: "_s + proxy);
+    }
     config.seedDemo = parser.isSet(demoOption);
     config.printDemoLogins = parser.isSet(printDemoOption);
     config.resetPasswordLogin = parser.value(resetOption).trimmed();

@@ -24,6 +24,8 @@ struct ServerConfig
     int sessionHours = 24 * 30;
     int accessMinutes = 15;
     ThrottlePolicy throttle;
+    // Reverse proxies whose X-Forwarded-For header names the real client.
+    QList<QHostAddress> trustedProxies;
     bool seedDemo = false;
     bool printDemoLogins = false;
     // Administration: reset this account's password, print it, and exit.

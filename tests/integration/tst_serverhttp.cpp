@@ -426,6 +426,41 @@ private Q_SLOTS:
                  200);
     }
 
+    void forwardedAddressesCountOnlyBehindATrustedProxy()
+    {
+        auto failFrom = [](const QUrl &url, const QByteArray &forwardedFor, int i) {
+            return httpRequest("POST", url, loginBody(u"nobody%1"_s.arg(i), u"guess"_s),
+                               {{"Content-Type", "application/json"}, {"X-Forwarded-For", forwardedFor}});
+        };
+        auto signInFrom = [](const QUrl &url, const QByteArray &forwardedFor) {
+            return httpRequest("POST", url, loginBody(u"eleve.leo"_s, QString::fromUtf16(kDemoPassword)),
+                               {{"Content-Type", "application/json"}, {"X-Forwarded-For", forwardedFor}});
+        };
+        const QStringList strict{u"--login-failures-per-address"_s, u"3"_s};
+
+        // Behind a trusted proxy, each client has its own count; what the
+        // client itself wrote in the header (the first entry) proves nothing.
+        ServerProcess proxied(backendFromEnvironment());
+        QVERIFY2(proxied.start(strict + QStringList{u"--trusted-proxy"_s, u"127.0.0.1"_s}),
+                 qPrintable(proxied.errorString()));
+        const QUrl url = endpoint(proxied.url(), u"/api/v1/auth/login"_s);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(failFrom(url, "198.51.100." + QByteArray::number(i) + ", 203.0.113.5", i).status, 401);
+        verifyProblem(signInFrom(url, "203.0.113.5"), 429, u"too_many_attempts"_s);
+        QCOMPARE(signInFrom(url, "203.0.113.6").status, 200);
+        QVERIFY(proxied.log().contains("203.0.113.6 POST /api/v1/auth/login 200"));
+        QCOMPARE(proxied.stop(), 0);
+
+        // Without a trusted proxy the header is ignored: everybody is the peer.
+        ServerProcess direct(backendFromEnvironment());
+        QVERIFY2(direct.start(strict), qPrintable(direct.errorString()));
+        const QUrl directUrl = endpoint(direct.url(), u"/api/v1/auth/login"_s);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(failFrom(directUrl, "203.0.113." + QByteArray::number(10 + i), i).status, 401);
+        verifyProblem(signInFrom(directUrl, "203.0.113.99"), 429, u"too_many_attempts"_s);
+        QCOMPARE(direct.stop(), 0);
+    }
+
     void logNamesRequestsButNoSecrets()
     {
         const QJsonObject login = postJson(at(u"/api/v1/auth/login"_s), loginBody(QString::fromUtf16(kTeacherLogin),

@@ -62,6 +62,7 @@ private Q_SLOTS:
         QTest::newRow("zero session") << QStringList{u"--session-hours"_s, u"0"_s};
         QTest::newRow("address limit not a number") << QStringList{u"--login-failures-per-address"_s, u"many"_s};
         QTest::newRow("zero lockout") << QStringList{u"--login-lockout-minutes"_s, u"0"_s};
+        QTest::newRow("bad proxy") << QStringList{u"--trusted-proxy"_s, u"proxy.lan"_s};
         QTest::newRow("positional") << QStringList{u"serve"_s};
         QTest::newRow("missing config file") << QStringList{u"--config"_s, u"/nonexistent/server.conf"_s};
     }
@@ -87,7 +88,8 @@ private Q_SLOTS:
     {
         const QString path = writeConfig("[server]\naddress=0.0.0.0\nport=9000\ndatabase=/srv/cartable.sqlite\n"
                                          "max_body_bytes=4096\nsession_hours=8\nlogin_failures_per_account=7\n"
-                                         "login_failures_per_address=50\nlogin_lockout_minutes=30\n");
+                                         "login_failures_per_address=50\nlogin_lockout_minutes=30\n"
+                                         "trusted_proxies=10.0.0.1, ::1\n");
         const ConfigOutcome fromFile = parseServerArguments({u"cartable-server"_s, u"--config"_s, path});
         QVERIFY2(!fromFile.exitNow, qPrintable(fromFile.message));
         QCOMPARE(fromFile.config.address, QHostAddress(QHostAddress::AnyIPv4));
@@ -98,6 +100,8 @@ private Q_SLOTS:
         QCOMPARE(fromFile.config.throttle.failuresPerAccount, 7);
         QCOMPARE(fromFile.config.throttle.failuresPerAddress, 50);
         QCOMPARE(fromFile.config.throttle.lockout, std::chrono::minutes(30));
+        QCOMPARE(fromFile.config.trustedProxies,
+                 (QList<QHostAddress>{QHostAddress(u"10.0.0.1"_s), QHostAddress(QHostAddress::LocalHostIPv6)}));
 
         const ConfigOutcome overridden = parseServerArguments(
             {u"cartable-server"_s, u"--config"_s, path, u"--port"_s, u"9100"_s});

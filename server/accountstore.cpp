@@ -1,41 +1,24 @@
 #include "accountstore.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
+#include "core/sqlstatement.h"
 
 namespace Cartable::Server {
 
 using namespace Qt::StringLiterals;
+using Core::databaseError;
 using Core::Error;
 using Core::ErrorCode;
-
-namespace {
-
-Error databaseError(const QSqlQuery &query)
-{
-    return Error{ErrorCode::DatabaseError, query.lastError().text()};
-}
-
-// Prepares, binds in order and runs one statement.
-template<typename... Values>
-bool run(QSqlQuery &query, const QString &sql, const Values &...values)
-{
-    if (!query.prepare(sql))
-        return false;
-    (query.addBindValue(values), ...);
-    return query.exec();
-}
-
-} // namespace
+using Core::execPrepared;
 
 AccountStore::AccountStore(QSqlDatabase db) : m_db(std::move(db)) {}
 
 Core::Result<std::optional<AccountRecord>> AccountStore::findByLogin(const QString &login) const
 {
     QSqlQuery query(m_db);
-    if (!run(query,
-             u"SELECT id, login, display_name, password_hash, must_change_password FROM account WHERE login = ?"_s,
-             login))
+    if (!execPrepared(
+            query,
+            u"SELECT id, login, display_name, password_hash, must_change_password FROM account WHERE login = ?"_s,
+            login))
         return databaseError(query);
     if (!query.next())
         return std::optional<AccountRecord>();
@@ -51,7 +34,7 @@ Core::Result<std::optional<AccountRecord>> AccountStore::findByLogin(const QStri
 Core::Result<Core::UserProfile> AccountStore::profile(const QString &accountId) const
 {
     QSqlQuery query(m_db);
-    if (!run(query, u"SELECT id, login, display_name FROM account WHERE id = ?"_s, accountId))
+    if (!execPrepared(query, u"SELECT id, login, display_name FROM account WHERE id = ?"_s, accountId))
         return databaseError(query);
     if (!query.next())
         return Error{ErrorCode::NotFound, u"account"_s};
@@ -60,11 +43,11 @@ Core::Result<Core::UserProfile> AccountStore::profile(const QString &accountId) 
     profile.login = query.value(1).toString();
     profile.displayName = query.value(2).toString();
 
-    if (!run(query,
-             u"SELECT r.role, e.id, e.uai, e.name FROM account_role r "
-             "JOIN establishment e ON e.id = r.establishment_id "
-             "WHERE r.account_id = ? ORDER BY e.name, r.role"_s,
-             accountId)) {
+    if (!execPrepared(query,
+                      u"SELECT r.role, e.id, e.uai, e.name FROM account_role r "
+                      "JOIN establishment e ON e.id = r.establishment_id "
+                      "WHERE r.account_id = ? ORDER BY e.name, r.role"_s,
+                      accountId)) {
         return databaseError(query);
     }
     while (query.next()) {
@@ -82,7 +65,7 @@ Core::Result<Core::UserProfile> AccountStore::profile(const QString &accountId) 
 Core::Result<bool> AccountStore::hasEstablishments() const
 {
     QSqlQuery query(m_db);
-    if (!run(query, u"SELECT 1 FROM establishment LIMIT 1"_s))
+    if (!execPrepared(query, u"SELECT 1 FROM establishment LIMIT 1"_s))
         return databaseError(query);
     return query.next();
 }
@@ -92,8 +75,8 @@ Core::Status AccountStore::createEstablishment(const Core::Establishment &establ
     if (!Core::isValidUai(establishment.uai))
         return Error{ErrorCode::InvalidField, u"uai"_s};
     QSqlQuery query(m_db);
-    if (!run(query, u"INSERT INTO establishment (id, uai, name) VALUES (?, ?, ?)"_s, establishment.id,
-             establishment.uai, establishment.name)) {
+    if (!execPrepared(query, u"INSERT INTO establishment (id, uai, name) VALUES (?, ?, ?)"_s, establishment.id,
+                      establishment.uai, establishment.name)) {
         return databaseError(query);
     }
     return {};
@@ -102,10 +85,10 @@ Core::Status AccountStore::createEstablishment(const Core::Establishment &establ
 Core::Status AccountStore::createAccount(const AccountRecord &account, const QDateTime &createdAt)
 {
     QSqlQuery query(m_db);
-    if (!run(query,
-             u"INSERT INTO account (id, login, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)"_s,
-             account.id, account.login, account.displayName, QString::fromLatin1(account.passwordHash),
-             createdAt.toMSecsSinceEpoch())) {
+    if (!execPrepared(
+            query, u"INSERT INTO account (id, login, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)"_s,
+            account.id, account.login, account.displayName, QString::fromLatin1(account.passwordHash),
+            createdAt.toMSecsSinceEpoch())) {
         return databaseError(query);
     }
     return {};
@@ -114,8 +97,8 @@ Core::Status AccountStore::createAccount(const AccountRecord &account, const QDa
 Core::Status AccountStore::setPassword(const QString &accountId, const QByteArray &hash, bool mustChange)
 {
     QSqlQuery query(m_db);
-    if (!run(query, u"UPDATE account SET password_hash = ?, must_change_password = ? WHERE id = ?"_s,
-             QString::fromLatin1(hash), mustChange ? 1 : 0, accountId)) {
+    if (!execPrepared(query, u"UPDATE account SET password_hash = ?, must_change_password = ? WHERE id = ?"_s,
+                      QString::fromLatin1(hash), mustChange ? 1 : 0, accountId)) {
         return databaseError(query);
     }
     if (query.numRowsAffected() != 1)
@@ -126,8 +109,8 @@ Core::Status AccountStore::setPassword(const QString &accountId, const QByteArra
 Core::Status AccountStore::addRole(const QString &accountId, const QString &establishmentId, Core::Role role)
 {
     QSqlQuery query(m_db);
-    if (!run(query, u"INSERT INTO account_role (account_id, establishment_id, role) VALUES (?, ?, ?)"_s, accountId,
-             establishmentId, Core::roleCode(role))) {
+    if (!execPrepared(query, u"INSERT INTO account_role (account_id, establishment_id, role) VALUES (?, ?, ?)"_s,
+                      accountId, establishmentId, Core::roleCode(role))) {
         return databaseError(query);
     }
     return {};

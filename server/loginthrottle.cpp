@@ -1,13 +1,12 @@
 #include "loginthrottle.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
+#include "core/sqlstatement.h"
 
 namespace Cartable::Server {
 
 using namespace Qt::StringLiterals;
-using Core::Error;
-using Core::ErrorCode;
+using Core::databaseError;
+using Core::execPrepared;
 
 namespace {
 
@@ -22,14 +21,13 @@ Core::Result<qint64> LoginThrottle::secondsLocked(const QString &login, const QS
                                                   const QDateTime &now) const
 {
     QSqlQuery query(m_db);
-    query.prepare(u"SELECT MAX(locked_until) FROM login_throttle "
-                  "WHERE (scope = ? AND subject = ?) OR (scope = ? AND subject = ?)"_s);
-    query.addBindValue(kAccountScope);
-    query.addBindValue(login.toLower());
-    query.addBindValue(kAddressScope);
-    query.addBindValue(address);
-    if (!query.exec() || !query.next())
-        return Error{ErrorCode::DatabaseError, query.lastError().text()};
+    if (!execPrepared(query,
+                      u"SELECT MAX(locked_until) FROM login_throttle "
+                      "WHERE (scope = ? AND subject = ?) OR (scope = ? AND subject = ?)"_s,
+                      kAccountScope, login.toLower(), kAddressScope, address)
+        || !query.next()) {
+        return databaseError(query);
+    }
     const qint64 lockedUntil = query.value(0).toLongLong();
     const qint64 remainingMs = lockedUntil - now.toMSecsSinceEpoch();
     return remainingMs > 0 ? (remainingMs + 999) / 1000 : 0;
@@ -50,8 +48,10 @@ Core::Status LoginThrottle::countFailure(const QString &scope, const QString &su
     const qint64 windowMs = std::chrono::duration_cast<std::chrono::milliseconds>(m_policy.lockout).count();
     // A count older than the window starts again at one. The parameters are
     // cast so that PostgreSQL knows their types.
+    const qint64 lockedUntil = nowMs + windowMs;
     QSqlQuery query(m_db);
-    query.prepare(
+    const bool ok = execPrepared(
+        query,
         u"INSERT INTO login_throttle (scope, subject, failures, window_start, locked_until) "
         "VALUES (?, ?, 1, CAST(? AS BIGINT), CASE WHEN 1 >= CAST(? AS INTEGER) THEN CAST(? AS BIGINT) ELSE 0 END) "
         "ON CONFLICT (scope, subject) DO UPDATE SET "
@@ -61,27 +61,21 @@ Core::Status LoginThrottle::countFailure(const QString &scope, const QString &su
         "  THEN CAST(? AS BIGINT) ELSE login_throttle.window_start END, "
         "locked_until = CASE WHEN login_throttle.window_start + CAST(? AS BIGINT) > CAST(? AS BIGINT) "
         "  AND login_throttle.failures + 1 >= CAST(? AS INTEGER) THEN CAST(? AS BIGINT) "
-        "  ELSE login_throttle.locked_until END"_s);
-    const qint64 lockedUntil = nowMs + windowMs;
-    for (const QVariant &value :
-         {QVariant(scope), QVariant(subject), QVariant(nowMs), QVariant(limit), QVariant(lockedUntil),
-          QVariant(windowMs), QVariant(nowMs), QVariant(windowMs), QVariant(nowMs), QVariant(nowMs), QVariant(windowMs),
-          QVariant(nowMs), QVariant(limit), QVariant(lockedUntil)}) {
-        query.addBindValue(value);
-    }
-    if (!query.exec())
-        return Error{ErrorCode::DatabaseError, query.lastError().text()};
+        "  ELSE login_throttle.locked_until END"_s,
+        scope, subject, nowMs, limit, lockedUntil, windowMs, nowMs, windowMs, nowMs, nowMs, windowMs, nowMs, limit,
+        lockedUntil);
+    if (!ok)
+        return databaseError(query);
     return {};
 }
 
 Core::Status LoginThrottle::recordSuccess(const QString &login)
 {
     QSqlQuery query(m_db);
-    query.prepare(u"DELETE FROM login_throttle WHERE scope = ? AND subject = ?"_s);
-    query.addBindValue(kAccountScope);
-    query.addBindValue(login.toLower());
-    if (!query.exec())
-        return Error{ErrorCode::DatabaseError, query.lastError().text()};
+    if (!execPrepared(query, u"DELETE FROM login_throttle WHERE scope = ? AND subject = ?"_s, kAccountScope,
+                      login.toLower())) {
+        return databaseError(query);
+    }
     return {};
 }
 

@@ -1,33 +1,20 @@
 #include "sessionstore.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
+#include "core/sqlstatement.h"
 
 namespace Cartable::Server {
 
 using namespace Qt::StringLiterals;
+using Core::databaseError;
 using Core::Error;
 using Core::ErrorCode;
+using Core::execPrepared;
 
 namespace {
 
 QString kindCode(TokenKind kind)
 {
     return kind == TokenKind::Refresh ? u"refresh"_s : u"access"_s;
-}
-
-Error databaseError(const QSqlQuery &query)
-{
-    return Error{ErrorCode::DatabaseError, query.lastError().text()};
-}
-
-template<typename... Values>
-bool run(QSqlQuery &query, const QString &sql, const Values &...values)
-{
-    if (!query.prepare(sql))
-        return false;
-    (query.addBindValue(values), ...);
-    return query.exec();
 }
 
 } // namespace
@@ -38,8 +25,8 @@ Core::Status SessionStore::createSession(const QString &sessionId, const QString
                                          const QDateTime &expiresAt)
 {
     QSqlQuery query(m_db);
-    if (!run(query, u"INSERT INTO auth_session (id, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)"_s,
-             sessionId, accountId, createdAt.toMSecsSinceEpoch(), expiresAt.toMSecsSinceEpoch())) {
+    if (!execPrepared(query, u"INSERT INTO auth_session (id, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)"_s,
+                      sessionId, accountId, createdAt.toMSecsSinceEpoch(), expiresAt.toMSecsSinceEpoch())) {
         return databaseError(query);
     }
     return {};
@@ -49,8 +36,8 @@ Core::Status SessionStore::addToken(const QString &tokenHash, const QString &ses
                                     const QDateTime &expiresAt)
 {
     QSqlQuery query(m_db);
-    if (!run(query, u"INSERT INTO auth_token (token_hash, session_id, kind, expires_at) VALUES (?, ?, ?, ?)"_s,
-             tokenHash, sessionId, kindCode(kind), expiresAt.toMSecsSinceEpoch())) {
+    if (!execPrepared(query, u"INSERT INTO auth_token (token_hash, session_id, kind, expires_at) VALUES (?, ?, ?, ?)"_s,
+                      tokenHash, sessionId, kindCode(kind), expiresAt.toMSecsSinceEpoch())) {
         return databaseError(query);
     }
     return {};
@@ -59,11 +46,12 @@ Core::Status SessionStore::addToken(const QString &tokenHash, const QString &ses
 Core::Result<std::optional<TokenRecord>> SessionStore::find(const QString &tokenHash, const QDateTime &now) const
 {
     QSqlQuery query(m_db);
-    if (!run(query,
-             u"SELECT t.session_id, s.account_id, t.kind, t.expires_at, t.used_at, a.must_change_password "
-             "FROM auth_token t JOIN auth_session s ON s.id = t.session_id JOIN account a ON a.id = s.account_id "
-             "WHERE t.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?"_s,
-             tokenHash, now.toMSecsSinceEpoch())) {
+    if (!execPrepared(
+            query,
+            u"SELECT t.session_id, s.account_id, t.kind, t.expires_at, t.used_at, a.must_change_password "
+            "FROM auth_token t JOIN auth_session s ON s.id = t.session_id JOIN account a ON a.id = s.account_id "
+            "WHERE t.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?"_s,
+            tokenHash, now.toMSecsSinceEpoch())) {
         return databaseError(query);
     }
     if (!query.next())
@@ -82,8 +70,8 @@ Core::Result<std::optional<TokenRecord>> SessionStore::find(const QString &token
 Core::Result<bool> SessionStore::markUsed(const QString &tokenHash, const QDateTime &now)
 {
     QSqlQuery query(m_db);
-    if (!run(query, u"UPDATE auth_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL"_s,
-             now.toMSecsSinceEpoch(), tokenHash)) {
+    if (!execPrepared(query, u"UPDATE auth_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL"_s,
+                      now.toMSecsSinceEpoch(), tokenHash)) {
         return databaseError(query);
     }
     return query.numRowsAffected() == 1;
@@ -92,8 +80,8 @@ Core::Result<bool> SessionStore::markUsed(const QString &tokenHash, const QDateT
 Core::Status SessionStore::revokeSession(const QString &sessionId, const QDateTime &now)
 {
     QSqlQuery query(m_db);
-    if (!run(query, u"UPDATE auth_session SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"_s,
-             now.toMSecsSinceEpoch(), sessionId)) {
+    if (!execPrepared(query, u"UPDATE auth_session SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"_s,
+                      now.toMSecsSinceEpoch(), sessionId)) {
         return databaseError(query);
     }
     return {};
@@ -102,8 +90,8 @@ Core::Status SessionStore::revokeSession(const QString &sessionId, const QDateTi
 Core::Status SessionStore::revokeAccountSessions(const QString &accountId, const QDateTime &now)
 {
     QSqlQuery query(m_db);
-    if (!run(query, u"UPDATE auth_session SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL"_s,
-             now.toMSecsSinceEpoch(), accountId)) {
+    if (!execPrepared(query, u"UPDATE auth_session SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL"_s,
+                      now.toMSecsSinceEpoch(), accountId)) {
         return databaseError(query);
     }
     return {};
@@ -114,11 +102,11 @@ Core::Status SessionStore::sweep(const QDateTime &now)
     const qint64 nowMs = now.toMSecsSinceEpoch();
     QSqlQuery query(m_db);
     // Tokens first: the foreign key would otherwise refuse the sessions.
-    if (!run(query,
-             u"DELETE FROM auth_token WHERE (kind = 'access' AND expires_at <= ?) OR session_id IN "
-             "(SELECT id FROM auth_session WHERE expires_at <= ? OR revoked_at IS NOT NULL)"_s,
-             nowMs, nowMs)
-        || !run(query, u"DELETE FROM auth_session WHERE expires_at <= ? OR revoked_at IS NOT NULL"_s, nowMs)) {
+    if (!execPrepared(query,
+                      u"DELETE FROM auth_token WHERE (kind = 'access' AND expires_at <= ?) OR session_id IN "
+                      "(SELECT id FROM auth_session WHERE expires_at <= ? OR revoked_at IS NOT NULL)"_s,
+                      nowMs, nowMs)
+        || !execPrepared(query, u"DELETE FROM auth_session WHERE expires_at <= ? OR revoked_at IS NOT NULL"_s, nowMs)) {
         return databaseError(query);
     }
     return {};
@@ -127,9 +115,10 @@ Core::Status SessionStore::sweep(const QDateTime &now)
 Core::Result<int> SessionStore::liveSessionCount(const QString &accountId, const QDateTime &now) const
 {
     QSqlQuery query(m_db);
-    if (!run(query,
-             u"SELECT count(*) FROM auth_session WHERE account_id = ? AND revoked_at IS NULL AND expires_at > ?"_s,
-             accountId, now.toMSecsSinceEpoch())
+    if (!execPrepared(
+            query,
+            u"SELECT count(*) FROM auth_session WHERE account_id = ? AND revoked_at IS NULL AND expires_at > ?"_s,
+            accountId, now.toMSecsSinceEpoch())
         || !query.next()) {
         return databaseError(query);
     }

@@ -1,6 +1,8 @@
 #include "dialogparts.h"
 
 #include <QAccessible>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -36,6 +38,30 @@ QHBoxLayout *createDialogHeader(QWidget *parent, QLabel *&title, QLabel *&intro)
     headerText->addWidget(intro);
     header->addLayout(headerText, 1);
     return header;
+}
+
+DialogFrame buildDialogFrame(QDialog *dialog, QLayout *header, QLayout *form, const QString &errorObjectName)
+{
+    DialogFrame frame;
+    frame.error = createErrorLabel(dialog, errorObjectName);
+    frame.status = new QLabel(dialog);
+    frame.status->setObjectName(u"statusLabel"_s);
+    frame.status->hide();
+    frame.busy = createBusyBar(dialog);
+    frame.buttons = new QDialogButtonBox(dialog);
+
+    auto *layout = new QVBoxLayout(dialog);
+    layout->setContentsMargins(24, 24, 24, 20);
+    layout->setSpacing(14);
+    layout->addLayout(header);
+    layout->addSpacing(4);
+    layout->addLayout(form);
+    layout->addWidget(frame.error);
+    layout->addWidget(frame.status);
+    layout->addWidget(frame.busy);
+    layout->addStretch(1);
+    layout->addWidget(frame.buttons);
+    return frame;
 }
 
 QLabel *createErrorLabel(QWidget *parent, const QString &objectName)

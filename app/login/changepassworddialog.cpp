@@ -99,32 +99,17 @@ void ChangePasswordDialog::buildUi()
     form->addRow(m_newLabel, newBox);
     form->addRow(m_confirmLabel, confirmBox);
 
-    m_errorLabel = createErrorLabel(this, u"passwordErrorLabel"_s);
-
-    m_statusLabel = new QLabel(this);
-    m_statusLabel->setObjectName(u"statusLabel"_s);
-    m_busyBar = createBusyBar(this);
-    m_statusLabel->hide();
-
-    m_buttons = new QDialogButtonBox(this);
+    const DialogFrame frame = buildDialogFrame(this, header, form, u"passwordErrorLabel"_s);
+    m_errorLabel = frame.error;
+    m_statusLabel = frame.status;
+    m_busyBar = frame.busy;
+    m_buttons = frame.buttons;
     m_changeButton = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_changeButton->setObjectName(u"changeButton"_s);
     m_changeButton->setDefault(true);
     m_cancelButton = m_buttons->addButton(QString(), QDialogButtonBox::RejectRole);
     m_cancelButton->setObjectName(u"cancelButton"_s);
     m_cancelButton->setAutoDefault(false);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 24, 24, 20);
-    layout->setSpacing(14);
-    layout->addLayout(header);
-    layout->addSpacing(4);
-    layout->addLayout(form);
-    layout->addWidget(m_errorLabel);
-    layout->addWidget(m_statusLabel);
-    layout->addWidget(m_busyBar);
-    layout->addStretch(1);
-    layout->addWidget(m_buttons);
 
     setTabOrder(m_currentEdit, m_newEdit);
     setTabOrder(m_newEdit, m_confirmEdit);

@@ -82,32 +82,17 @@ void LoginDialog::buildUi()
     form->addRow(m_passwordLabel, m_passwordEdit);
     form->addRow(QString(), rememberBox);
 
-    m_errorLabel = createErrorLabel(this, u"errorLabel"_s);
-
-    m_statusLabel = new QLabel(this);
-    m_statusLabel->setObjectName(u"statusLabel"_s);
-    m_busyBar = createBusyBar(this);
-    m_statusLabel->hide();
-
-    m_buttons = new QDialogButtonBox(this);
+    const DialogFrame frame = buildDialogFrame(this, header, form, u"errorLabel"_s);
+    m_errorLabel = frame.error;
+    m_statusLabel = frame.status;
+    m_busyBar = frame.busy;
+    m_buttons = frame.buttons;
     m_signInButton = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_signInButton->setObjectName(u"signInButton"_s);
     m_signInButton->setDefault(true);
     m_quitButton = m_buttons->addButton(QString(), QDialogButtonBox::RejectRole);
     m_quitButton->setObjectName(u"quitButton"_s);
     m_quitButton->setAutoDefault(false);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 24, 24, 20);
-    layout->setSpacing(14);
-    layout->addLayout(header);
-    layout->addSpacing(4);
-    layout->addLayout(form);
-    layout->addWidget(m_errorLabel);
-    layout->addWidget(m_statusLabel);
-    layout->addWidget(m_busyBar);
-    layout->addStretch(1);
-    layout->addWidget(m_buttons);
 
     setTabOrder(m_serverEdit, m_loginEdit);
     setTabOrder(m_loginEdit, m_passwordEdit);

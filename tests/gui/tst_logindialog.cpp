@@ -2,6 +2,7 @@
 // against a real cartable-server.
 
 #include "clientharness.h"
+#include "widgettesting.h"
 
 #include "app/login/logindialog.h"
 #include "app/mainwindow/mainwindow.h"
@@ -28,27 +29,12 @@
 
 using namespace Qt::StringLiterals;
 using namespace Cartable;
+using Test::findChildNamed;
+using Test::nextTabStop;
 
 namespace {
 
 constexpr int kTimeout = 15'000;
-
-template<typename T>
-T *findChildNamed(QWidget *parent, const QString &name)
-{
-    return parent ? parent->findChild<T *>(name) : nullptr;
-}
-
-// Where Tab goes from `widget`: the next widget of the focus chain that takes
-// the focus by keyboard.
-QWidget *nextTabStop(QWidget *widget)
-{
-    for (QWidget *next = widget->nextInFocusChain(); next && next != widget; next = next->nextInFocusChain()) {
-        if ((next->focusPolicy() & Qt::TabFocus) && next->isVisibleTo(widget->window()))
-            return next;
-    }
-    return nullptr;
-}
 
 } // namespace
 

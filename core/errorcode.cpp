@@ -39,6 +39,13 @@ constexpr std::array kNames{
     std::pair{ErrorCode::PeriodOverlap, "period_overlap"},
     std::pair{ErrorCode::WeakPassword, "weak_password"},
     std::pair{ErrorCode::PasswordChangeRequired, "password_change_required"},
+    std::pair{ErrorCode::UnknownEntity, "unknown_entity"},
+    std::pair{ErrorCode::UnknownField, "unknown_field"},
+    std::pair{ErrorCode::FieldTooLong, "field_too_long"},
+    std::pair{ErrorCode::FieldOutOfRange, "field_out_of_range"},
+    std::pair{ErrorCode::InvalidFormat, "invalid_format"},
+    std::pair{ErrorCode::InconsistentFields, "inconsistent_fields"},
+    std::pair{ErrorCode::InvalidReference, "invalid_reference"},
 };
 
 static_assert(kNames.size() == static_cast<std::size_t>(ErrorCode::Count_), "every error code needs a name");

@@ -48,6 +48,24 @@ enum class ErrorCode {
     WeakPassword,
     // The account must choose a new password before anything else.
     PasswordChangeRequired,
+    // A record of a type that the catalogue does not know; the context is the
+    // type.
+    UnknownEntity,
+    // A field that the entity does not have; the context is "entity.field".
+    UnknownField,
+    // A text longer than its field allows; the context is "entity.field".
+    FieldTooLong,
+    // A number outside its field's range; the context is "entity.field".
+    FieldOutOfRange,
+    // A value that does not have its field's shape (a UAI, a date, a login);
+    // the context is "entity.field".
+    InvalidFormat,
+    // Fields of one row that contradict each other; the context is the
+    // rule's code ("grade.mark_or_marker").
+    InconsistentFields,
+    // A reference to a row that does not exist or is of the wrong kind; the
+    // context is "entity.field".
+    InvalidReference,
     // Add new codes above this line, and their names in errorcode.cpp.
     Count_,
 };

@@ -1,5 +1,6 @@
 #include "accountstore.h"
 
+#include "core/ids.h"
 #include "core/sqlstatement.h"
 
 namespace Cartable::Server {
@@ -106,11 +107,12 @@ Core::Status AccountStore::setPassword(const QString &accountId, const QByteArra
     return {};
 }
 
-Core::Status AccountStore::addRole(const QString &accountId, const QString &establishmentId, Core::Role role)
+Core::Status AccountStore::addRole(const QString &accountId, const QString &establishmentId, Core::Role role,
+                                   const QString &id)
 {
     QSqlQuery query(m_db);
-    if (!execPrepared(query, u"INSERT INTO account_role (account_id, establishment_id, role) VALUES (?, ?, ?)"_s,
-                      accountId, establishmentId, Core::roleCode(role))) {
+    if (!execPrepared(query, u"INSERT INTO account_role (id, account_id, establishment_id, role) VALUES (?, ?, ?, ?)"_s,
+                      id.isEmpty() ? Core::newId() : id, accountId, establishmentId, Core::roleCode(role))) {
         return databaseError(query);
     }
     return {};

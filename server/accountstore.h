@@ -38,7 +38,9 @@ public:
     // Replaces the password hash; `mustChange` makes the next sign-in ask for
     // a new password.
     [[nodiscard]] Core::Status setPassword(const QString &accountId, const QByteArray &hash, bool mustChange);
-    [[nodiscard]] Core::Status addRole(const QString &accountId, const QString &establishmentId, Core::Role role);
+    // A new id is made when `id` is empty.
+    [[nodiscard]] Core::Status addRole(const QString &accountId, const QString &establishmentId, Core::Role role,
+                                       const QString &id = {});
 
     QSqlDatabase database() const { return m_db; }
 

@@ -37,7 +37,14 @@ int httpStatusFor(ErrorCode code)
     case ErrorCode::InvalidJson:
     case ErrorCode::InvalidField:
     case ErrorCode::MissingField:
+    case ErrorCode::UnknownEntity:
+    case ErrorCode::UnknownField:
         return 400;
+    case ErrorCode::FieldTooLong:
+    case ErrorCode::FieldOutOfRange:
+    case ErrorCode::InvalidFormat:
+    case ErrorCode::InconsistentFields:
+    case ErrorCode::InvalidReference:
     case ErrorCode::WeakPassword:
     case ErrorCode::InvalidGrade:
     case ErrorCode::GradeOutOfRange:
@@ -78,6 +85,20 @@ QString problemMessage(const Core::Error &error)
         return u"The field '%1' has a wrong type or value."_s.arg(error.context);
     case ErrorCode::MissingField:
         return u"The field '%1' is required."_s.arg(error.context);
+    case ErrorCode::UnknownEntity:
+        return u"There is no record type '%1'."_s.arg(error.context);
+    case ErrorCode::UnknownField:
+        return u"The field '%1' does not exist."_s.arg(error.context);
+    case ErrorCode::FieldTooLong:
+        return u"The field '%1' is too long."_s.arg(error.context);
+    case ErrorCode::FieldOutOfRange:
+        return u"The field '%1' is outside its range."_s.arg(error.context);
+    case ErrorCode::InvalidFormat:
+        return u"The field '%1' does not have the expected format."_s.arg(error.context);
+    case ErrorCode::InconsistentFields:
+        return u"The fields of this record contradict each other (%1)."_s.arg(error.context);
+    case ErrorCode::InvalidReference:
+        return u"The field '%1' refers to a record that does not exist."_s.arg(error.context);
     case ErrorCode::InvalidCredentials:
         return u"The login or the password is wrong."_s;
     case ErrorCode::Unauthenticated:

@@ -1,5 +1,7 @@
 #include "serverdatabase.h"
 
+#include "core/domain/catalog.h"
+#include "core/domain/domainschema.h"
 #include "core/sqlitedatabase.h"
 
 #include <QLoggingCategory>
@@ -44,6 +46,57 @@ Core::Result<QSqlDatabase> openPostgres(const QString &spec, const QString &conn
         return Error{ErrorCode::DatabaseError, reason};
     }
     return db;
+}
+
+// The catalogue's tables, at domain schema version 1. establishment, account
+// and account_role came before the catalogue: the first two gain their new
+// columns, and account_role is rebuilt with an id per row, so that roles
+// replicate like any other row.
+QStringList domainTablesMigration()
+{
+    using Core::SchemaSide;
+    constexpr int kVersion = 1;
+    const QHash<QString, QStringList> existingColumns{
+        {u"establishment"_s, {u"uai"_s, u"name"_s}},
+        {u"account"_s, {u"login"_s, u"display_name"_s, u"must_change_password"_s, u"created_at"_s}},
+    };
+    QStringList statements;
+    for (const Core::EntityDef &entity : Core::entityCatalog()) {
+        if (entity.since > kVersion)
+            continue;
+        if (existingColumns.contains(entity.type)) {
+            QList<Core::FieldDef> added;
+            for (const Core::FieldDef &field : entity.fields) {
+                if (field.since <= kVersion && !existingColumns.value(entity.type).contains(field.name))
+                    added.append(field);
+            }
+            for (const Core::FieldDef &field : added) {
+                statements.append(u"ALTER TABLE %1 ADD COLUMN %2"_s.arg(entity.type, Core::columnDefinition(field)));
+            }
+            statements += Core::indexStatements(entity, SchemaSide::Server, added);
+        } else if (entity.type == QStringView(Core::Entity::AccountRole)) {
+            // Ids for the rows already there, made in SQL that both databases
+            // speak: 00000000-0000-4000-8000-000000000001, …
+            statements += {
+                u"CREATE TABLE account_role_v5 ("
+                "id TEXT PRIMARY KEY, "
+                "account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE, "
+                "establishment_id TEXT NOT NULL REFERENCES establishment(id) ON DELETE CASCADE, "
+                "role TEXT NOT NULL)"_s,
+                u"INSERT INTO account_role_v5 (id, account_id, establishment_id, role) "
+                "SELECT '00000000-0000-4000-8000-' || substr('000000000000' || n, length('000000000000' || n) - 11, "
+                "12), account_id, establishment_id, role FROM (SELECT account_id, establishment_id, role, "
+                "ROW_NUMBER() OVER (ORDER BY account_id, establishment_id, role) AS n FROM account_role) numbered"_s,
+                u"DROP TABLE account_role"_s,
+                u"ALTER TABLE account_role_v5 RENAME TO account_role"_s,
+            };
+            statements += Core::indexStatements(entity, SchemaSide::Server, entity.fields);
+            statements += Core::uniqueKeyStatements(entity);
+        } else {
+            statements += Core::createTableStatements(entity, SchemaSide::Server, kVersion);
+        }
+    }
+    return statements;
 }
 
 } // namespace
@@ -129,6 +182,11 @@ Core::Migrator serverMigrator()
             {
                 u"ALTER TABLE account ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0"_s,
             },
+        },
+        Core::Migration{
+            5,
+            u"the school's data: every entity of the catalogue"_s,
+            domainTablesMigration(),
         },
     });
 }

@@ -47,6 +47,13 @@ QString ErrorMessages::signInFailure(const Core::Error &error)
     case ErrorCode::PeriodOverlap:
     case ErrorCode::WeakPassword:
     case ErrorCode::PasswordChangeRequired:
+    case ErrorCode::UnknownEntity:
+    case ErrorCode::UnknownField:
+    case ErrorCode::FieldTooLong:
+    case ErrorCode::FieldOutOfRange:
+    case ErrorCode::InvalidFormat:
+    case ErrorCode::InconsistentFields:
+    case ErrorCode::InvalidReference:
     case ErrorCode::DatabaseError:
     case ErrorCode::MigrationFailed:
     case ErrorCode::SchemaTooNew:

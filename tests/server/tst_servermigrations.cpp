@@ -4,7 +4,10 @@
 #include "server/accountstore.h"
 #include "server/serverdatabase.h"
 
+#include "core/domain/catalog.h"
+#include "core/ids.h"
 #include "core/sqlitedatabase.h"
+#include "tests/support/samplerecords.h"
 #include "tests/support/testdatabase.h"
 
 #include <QSqlError>
@@ -88,6 +91,19 @@ private Q_SLOTS:
             if (account) {
                 QVERIFY(!account->mustChangePassword);
                 QCOMPARE(accounts.profile(account->id).value().assignments.size(), 1);
+                // Roles written before they had ids got one.
+                QSqlQuery query(db);
+                QVERIFY(query.exec(u"SELECT id FROM account_role"_s) && query.next());
+                QVERIFY2(Core::isValidId(query.value(0).toString()), qPrintable(query.value(0).toString()));
+            }
+            // Every table of the catalogue is there with its columns, as on a
+            // database created at the newest version.
+            for (const Core::EntityDef &entity : Core::entityCatalog()) {
+                QStringList expected = entity.fieldNames() << u"id"_s;
+                if (entity.type == u"account"_s)
+                    expected << u"password_hash"_s;
+                expected.sort();
+                QCOMPARE(Test::columnNames(db, entity.type), expected);
             }
             db.close();
         }

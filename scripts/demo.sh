@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds Cartable, starts a demo server with demo schools and accounts, and
+# Builds Cartable, creates the demo database (the reference school at scale
+# 0.1, with the demo accounts) if there is none, starts a demo server on it and
 # opens the desktop client on it. The server stops when the client closes.
 #
 # Environment:
@@ -48,7 +49,13 @@ mkdir -p "$demo_dir"
 if [[ -f "$database" ]]; then
     log "Using the demo database $database"
 else
-    log "Creating the demo database $database"
+    log "Creating the demo database $database (the reference school at scale 0.1)"
+    if ! "$server_bin" demo-data --database "$database" --scale 0.1 >"$demo_dir/demo-data.out" 2>"$demo_dir/demo-data.log"; then
+        cat "$demo_dir/demo-data.log" >&2
+        rm -f "$database" "$database-wal" "$database-shm"
+        die "cartable-server demo-data failed; its log is above and in $demo_dir/demo-data.log"
+    fi
+    grep -m 1 '^Reference school' "$demo_dir/demo-data.out" || true
 fi
 
 port_busy()

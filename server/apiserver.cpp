@@ -4,6 +4,7 @@
 #include "authservice.h"
 #include "limitedtcpserver.h"
 #include "serverdatabase.h"
+#include "sync/syncendpoints.h"
 
 #include "core/jsonreader.h"
 
@@ -58,6 +59,36 @@ Core::Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port
     }
     bind(tcp);
     return tcp->serverPort();
+}
+
+void ApiServer::enableSync(SyncEndpoints &sync)
+{
+    addRoute(Method::Post, u"/api/v1/sync/pull"_s, [this, &sync](const QHttpServerRequest &r) {
+        return asCaller(r,
+                        [&sync](const QString &account, const QJsonObject &body) { return sync.pull(account, body); });
+    });
+    addRoute(Method::Post, u"/api/v1/sync/push"_s, [this, &sync](const QHttpServerRequest &r) {
+        return asCaller(r,
+                        [&sync](const QString &account, const QJsonObject &body) { return sync.push(account, body); });
+    });
+}
+
+ApiResponse ApiServer::asCaller(
+    const QHttpServerRequest &request,
+    const std::function<Core::Result<QJsonObject>(const QString &, const QJsonObject &)> &work)
+{
+    const Core::Result<AuthContext> caller = m_auth.authenticate(request.value("Authorization"));
+    if (!caller)
+        return ApiResponse::problem(caller.error());
+    if (caller->mustChangePassword)
+        return ApiResponse::problem(Error{ErrorCode::PasswordChangeRequired, {}});
+    const Core::Result<QJsonObject> body = jsonBody(request);
+    if (!body)
+        return ApiResponse::problem(body.error());
+    const Core::Result<QJsonObject> answer = work(caller->accountId, *body);
+    if (!answer)
+        return ApiResponse::problem(answer.error());
+    return ApiResponse::json(200, *answer);
 }
 
 QStringList ApiServer::routeList() const

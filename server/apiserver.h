@@ -15,6 +15,7 @@ namespace Cartable::Server {
 
 class AccountStore;
 class AuthService;
+class SyncEndpoints;
 
 // The REST API of cartable-server, on QtHttpServer's low-level interface so
 // that every answer, 404 and 405 included, goes through one place: the same
@@ -30,6 +31,9 @@ public:
 
     ApiServer(AuthService &auth, AccountStore &accounts, qint64 maxBodyBytes, QList<QHostAddress> trustedProxies = {},
               QObject *parent = nullptr);
+
+    // Adds the sync routes (POST /api/v1/sync/pull and /api/v1/sync/push).
+    void enableSync(SyncEndpoints &sync);
 
     // Listens on address:port (0 picks a free port) and returns the port.
     [[nodiscard]] Core::Result<quint16> start(const QHostAddress &address, quint16 port);
@@ -65,6 +69,10 @@ private:
     ApiResponse changePassword(const QHttpServerRequest &request);
     ApiResponse logout(const QHttpServerRequest &request);
     ApiResponse me(const QHttpServerRequest &request) const;
+    // Runs `work` as the caller of a data route: a session whose password
+    // must change first gets 403 password_change_required.
+    ApiResponse asCaller(const QHttpServerRequest &request,
+                         const std::function<Core::Result<QJsonObject>(const QString &, const QJsonObject &)> &work);
 
     AuthService &m_auth;
     AccountStore &m_accounts;

@@ -12,8 +12,6 @@ namespace Cartable::Server {
 using namespace Qt::StringLiterals;
 using Core::Role;
 
-namespace {
-
 QList<Core::Establishment> demoEstablishments()
 {
     // Fixed ids, so that demo data is the same on every machine.
@@ -27,8 +25,6 @@ QString demoAccountId(int index)
 {
     return u"2a7d4f3e-8b1c-4e6a-a5d2-3c9b7e1f%1"_s.arg(index, 4, 10, QChar(u'0'));
 }
-
-} // namespace
 
 QList<DemoAccount> demoAccounts()
 {

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "core/role.h"
+#include "core/userprofile.h"
 
 #include <QList>
 #include <QString>
@@ -25,6 +26,11 @@ struct DemoAccount
 inline constexpr char16_t kDemoPassword[] = u"cartable";
 
 QList<DemoAccount> demoAccounts();
+
+// The two demo establishments (Lycée Victor-Hugo, Collège Jean-Moulin), with
+// fixed ids, and the fixed id of the n-th demo account (from 1).
+QList<Core::Establishment> demoEstablishments();
+QString demoAccountId(int index);
 
 // Creates the demo data when the database has no establishment yet, in one
 // transaction. Returns true when it created them.

@@ -7,9 +7,12 @@
 #include "demodata.h"
 #include "loginthrottle.h"
 #include "passwordhasher.h"
+#include "referenceschool/demodatacommand.h"
 #include "serverconfig.h"
 #include "serverdatabase.h"
 #include "sessionstore.h"
+#include "sync/feedindexer.h"
+#include "sync/syncendpoints.h"
 #include "unixsignalwatcher.h"
 
 #include <QCoreApplication>
@@ -68,7 +71,18 @@ int serve(const Server::ServerConfig &config)
         printLine(stdout, u"It must be changed at the next sign-in; every session of this account has ended."_s);
         return 0;
     }
+    // Rows stored without the change feed (the --demo accounts, a bulk load)
+    // join it before clients ask.
+    const Core::Result<qint64> indexed = Server::FeedIndexer(*db).indexAll();
+    if (!indexed) {
+        printLine(stderr, u"cartable-server: cannot index the data for sync: "_s + indexed.error().context);
+        return 1;
+    }
+    if (*indexed > 0)
+        qCInfo(lcMain) << "indexed" << *indexed << "rows for sync";
     Server::ApiServer api(auth, accounts, config.maxBodyBytes, config.trustedProxies);
+    Server::SyncEndpoints sync(*db);
+    api.enableSync(sync);
     const Core::Result<quint16> port = api.start(config.address, config.port);
     if (!port) {
         printLine(stderr, u"cartable-server: "_s + port.error().context);
@@ -100,7 +114,17 @@ int main(int argc, char *argv[])
     // A client that hangs up while we write must not kill the server.
     std::signal(SIGPIPE, SIG_IGN);
 
-    const Server::ConfigOutcome outcome = Server::parseServerArguments(QCoreApplication::arguments());
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() > 1 && arguments.at(1) == QStringView(Server::kDemoDataCommand)) {
+        const Server::DemoDataOutcome demoData = Server::parseDemoDataArguments(arguments);
+        if (demoData.exitNow) {
+            printLine(demoData.exitCode == 0 ? stdout : stderr, demoData.message);
+            return demoData.exitCode;
+        }
+        return Server::runDemoData(demoData.options);
+    }
+
+    const Server::ConfigOutcome outcome = Server::parseServerArguments(arguments);
     if (outcome.exitNow) {
         printLine(outcome.exitCode == 0 ? stdout : stderr, outcome.message);
         return outcome.exitCode;

@@ -171,7 +171,10 @@ Core::Status loadConfigFile(const QString &path, ServerConfig &config)
 ConfigOutcome parseServerArguments(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Cartable server: the REST and sync server of an offline-first ENT."_s);
+    parser.setApplicationDescription(
+        u"Cartable server: the REST and sync server of an offline-first ENT.\n\n"
+        "cartable-server demo-data --database <spec> [--scale S] [--seed N] [--export <file>] fills an empty "
+        "database with the reference school (see cartable-server demo-data --help)."_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_s, u"Read settings from the [server] section of <file>."_s,

@@ -188,6 +188,40 @@ Core::Migrator serverMigrator()
             u"the school's data: every entity of the catalogue"_s,
             domainTablesMigration(),
         },
+        Core::Migration{
+            6,
+            u"the change feed: sequence, row states, bucket entries, sync clients"_s,
+            {
+                // One row; its lock orders the commits of the feed.
+                u"CREATE TABLE sync_counter ("
+                "id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, pruned_through BIGINT NOT NULL)"_s,
+                u"INSERT INTO sync_counter (id, seq, pruned_through) VALUES (1, 0, 0)"_s,
+                u"CREATE TABLE row_state ("
+                "entity TEXT NOT NULL, row_id TEXT NOT NULL, version BIGINT NOT NULL, deleted INTEGER NOT NULL, "
+                "created_version BIGINT NOT NULL, created_hlc TEXT NOT NULL, created_client TEXT, "
+                "created_account TEXT, field_stamps TEXT NOT NULL, tombstone TEXT, "
+                "PRIMARY KEY (entity, row_id))"_s,
+                u"CREATE TABLE row_bucket ("
+                "bucket TEXT NOT NULL, entity TEXT NOT NULL, row_id TEXT NOT NULL, seq BIGINT NOT NULL, "
+                "removed INTEGER NOT NULL, PRIMARY KEY (bucket, entity, row_id))"_s,
+                u"CREATE INDEX row_bucket_seq ON row_bucket (seq)"_s,
+                u"CREATE INDEX row_bucket_bucket_seq ON row_bucket (bucket, seq)"_s,
+                u"CREATE INDEX row_bucket_row ON row_bucket (entity, row_id)"_s,
+                u"CREATE TABLE sync_bucket_set (hash TEXT PRIMARY KEY, buckets TEXT)"_s,
+                u"CREATE TABLE sync_client ("
+                "client_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, last_mutation BIGINT NOT NULL, "
+                "created_at BIGINT NOT NULL)"_s,
+                u"CREATE TABLE sync_receipt ("
+                "client_id TEXT NOT NULL, number BIGINT NOT NULL, answer TEXT NOT NULL, "
+                "PRIMARY KEY (client_id, number))"_s,
+            },
+        },
+        Core::Migration{
+            7,
+            u"conflict records (domain schema version 2)"_s,
+            Core::createTableStatements(*Core::findEntity(QString::fromUtf16(Core::Entity::SyncConflict)),
+                                        Core::SchemaSide::Server, 2),
+        },
     });
 }
 

@@ -11,6 +11,7 @@ const QList<EntityDef> &entityCatalog()
         all += schoolLifeEntities();
         all += pedagogyEntities();
         all += communicationEntities();
+        all += syncEntities();
         return all;
     }();
     return catalog;

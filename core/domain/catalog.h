@@ -62,6 +62,7 @@ inline constexpr char16_t DocumentFolder[] = u"document_folder";
 inline constexpr char16_t Document[] = u"document";
 inline constexpr char16_t DocumentShare[] = u"document_share";
 inline constexpr char16_t Attachment[] = u"attachment";
+inline constexpr char16_t SyncConflict[] = u"sync_conflict";
 } // namespace Entity
 
 // The parts of the catalogue, one per module; entityCatalog() joins them.
@@ -69,5 +70,6 @@ QList<EntityDef> organisationEntities();
 QList<EntityDef> schoolLifeEntities();
 QList<EntityDef> pedagogyEntities();
 QList<EntityDef> communicationEntities();
+QList<EntityDef> syncEntities();
 
 } // namespace Cartable::Core

@@ -18,7 +18,7 @@ enum class SchemaSide { Server, Replica };
 // version brought it (`since`): a new field gets since = the next version,
 // and each schema gains a migration made of addedColumnStatements() for that
 // version. Released entities and fields are never edited.
-inline constexpr int kDomainSchemaVersion = 1;
+inline constexpr int kDomainSchemaVersion = 2;
 
 // "TEXT", "INTEGER" or "BIGINT": the same SQL on SQLite and PostgreSQL.
 QString sqlColumnType(FieldType type);

@@ -21,6 +21,8 @@ QString ownerEntity(const EntityDef &entity, const Record &record)
         return record.text(u"owner_type"_s);
     if (entity.hasField(u"owner_kind"_s))
         return record.text(u"owner_kind"_s);
+    if (entity.hasField(u"row_type"_s))
+        return record.text(u"row_type"_s);
     return {};
 }
 

@@ -264,6 +264,13 @@ const QHash<QString, BucketFunction> &bucketFunctions()
                 return Buckets{};
             return parentBuckets(row, u"owner_id"_s, ownerType, lookup);
         });
+        // The people on both sides of a conflict, and nobody else.
+        table.insert(type(Entity::SyncConflict), [](const Record &row, const PolicyLookup &) {
+            Buckets buckets{Bucket::account(row.text(u"loser_account_id"_s))};
+            if (row.isSet(u"winner_account_id"_s))
+                buckets.insert(Bucket::account(row.text(u"winner_account_id"_s)));
+            return buckets;
+        });
         return table;
     }();
     return functions;

@@ -208,6 +208,24 @@ Status attachment(const Context &context)
     return author ? allow() : forbid(u"attachment.not_own_owner"_s);
 }
 
+// Made by the server; the people involved only settle them, as themselves.
+Status syncConflict(const Context &context)
+{
+    if (!context.isUpdate())
+        return forbid(u"sync_conflict.made_by_server"_s);
+    if (!context.onlyChanged({u"status"_s, u"resolved_by"_s, u"resolved_at"_s}))
+        return forbid(u"sync_conflict.only_resolution"_s);
+    const bool involved = context.allRows([&context](const Record &row) {
+        return row.text(u"loser_account_id"_s) == context.selfAccount()
+               || row.text(u"winner_account_id"_s) == context.selfAccount();
+    });
+    if (!involved)
+        return forbid(u"sync_conflict.not_involved"_s);
+    if (context.change.after && context.change.after->text(u"resolved_by"_s) != context.selfAccount())
+        return forbid(u"sync_conflict.resolver_not_self"_s);
+    return allow();
+}
+
 } // namespace
 
 void addCommunicationRules(RuleTable &table)
@@ -222,6 +240,7 @@ void addCommunicationRules(RuleTable &table)
     table.insert(type(Entity::Document), document);
     table.insert(type(Entity::DocumentShare), documentShare);
     table.insert(type(Entity::Attachment), attachment);
+    table.insert(type(Entity::SyncConflict), syncConflict);
 }
 
 } // namespace Cartable::Core::WriteRules

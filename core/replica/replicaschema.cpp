@@ -1,5 +1,6 @@
 #include "replicaschema.h"
 
+#include "core/domain/catalog.h"
 #include "core/domain/domainschema.h"
 #include "core/sqlitedatabase.h"
 
@@ -17,6 +18,11 @@ Migrator replicaMigrator()
             u"the catalogue's tables and the replica's own settings"_s,
             QStringList{u"CREATE TABLE replica_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s}
                 + catalogStatements(SchemaSide::Replica, 1),
+        },
+        Migration{
+            2,
+            u"conflict records"_s,
+            createTableStatements(*findEntity(QString::fromUtf16(Entity::SyncConflict)), SchemaSide::Replica, 2),
         },
     });
 }

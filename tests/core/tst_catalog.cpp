@@ -32,8 +32,8 @@ private Q_SLOTS:
         for (const EntityDef &entity : entityCatalog())
             modules.insert(entity.module);
         QCOMPARE(modules, (QSet<QString>{u"organisation"_s, u"school_life"_s, u"pedagogy"_s, u"communication"_s,
-                                         u"collaboration"_s}));
-        QCOMPARE(entityCatalog().size(), 45);
+                                         u"collaboration"_s, u"sync"_s}));
+        QCOMPARE(entityCatalog().size(), 46);
     }
 
     void typesAreUniqueAndFound()

@@ -68,6 +68,10 @@ private Q_SLOTS:
             record.set(u"owner_id"_s,
                        Test::sampleId(record.text(entity.hasField(u"owner_type"_s) ? u"owner_type"_s : u"owner_kind"_s),
                                       0));
+        if (entity.hasField(u"row_type"_s)) {
+            record.set(u"row_type"_s, u"grade"_s);
+            record.set(u"row_id"_s, Test::sampleId(u"grade"_s, 0));
+        }
         if (entity.hasField(u"parent_id"_s))
             record.unset(u"parent_id"_s);
         const Status status = checkReferences(entity, record, world.fetcher());

@@ -87,6 +87,9 @@ const QList<MatrixLine> &matrix()
         {u"document",              u"doc1",       {{u"description"_s, u"Chapitre 1"_s}},            u"r--- r--- rcud rcud rcud rcud ----"},
         {u"document_share",        u"ds1",        {{u"permission"_s, u"write"_s}},                  u"r--- r--- rcud rcud rcud rcud ----"},
         {u"attachment",            u"att1",       {{u"file_name"_s, u"sujet-v2.pdf"_s}},            u"r--- r--- rcud r--- r--- r--- ----"},
+        {u"sync_conflict",         u"conf1",      {{u"status"_s, u"dismissed"_s}, {u"resolved_by"_s, u"#a-t1"_s},
+                                                   {u"resolved_at"_s, qint64(1728000000001)}},
+                                                                                                    u"---- ---- r-u- r--- ---- ---- ----"},
     };
     // clang-format on
     return lines;
@@ -280,6 +283,25 @@ private Q_SLOTS:
         QFETCH(QString, id);
         QFETCH(QStringList, expected);
         QCOMPARE(rowBuckets(row(entity, id), m_world), expected);
+    }
+
+    // Both sides of a conflict settle it, each as himself, and only that.
+    void conflictsAreSettledByThePeopleInvolved()
+    {
+        const Record conflict = row(u"sync_conflict"_s, u"conf1"_s);
+        Record settled = conflict;
+        settled.set(u"status"_s, u"restored"_s);
+        settled.set(u"resolved_by"_s, row(u"account"_s, u"a-v"_s).id());
+        settled.set(u"resolved_at"_s, qint64(1728000000001));
+        QVERIFY(act(Actor::V, Change::update(conflict, settled)).ok());
+        QCOMPARE(act(Actor::T1, Change::update(conflict, settled)).error().context,
+                 u"sync_conflict.resolver_not_self"_s);
+        QCOMPARE(act(Actor::H, Change::update(conflict, settled)).error().context, u"sync_conflict.not_involved"_s);
+        Record rewritten = settled;
+        rewritten.set(u"lost_value"_s, u"{}"_s);
+        QCOMPARE(act(Actor::V, Change::update(conflict, rewritten)).error().context,
+                 u"sync_conflict.only_resolution"_s);
+        QCOMPARE(act(Actor::V, Change::create(conflict)).error().context, u"sync_conflict.made_by_server"_s);
     }
 
     // A bulletin reaches the family once published, never as a draft; the

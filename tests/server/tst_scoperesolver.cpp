@@ -200,10 +200,10 @@ private Q_SLOTS:
                                  << QStringList{u"account:a-s1"_s, u"class:c1"_s, u"establishment:e1"_s, u"group:g1"_s,
                                                 u"student:s1"_s};
         QTest::newRow("secretariat") << u"a-y"_s
-                                     << QStringList{u"account:a-y"_s,    u"class:c1"_s,       u"class:c2"_s,
-                                                    u"class_staff:c1"_s, u"class_staff:c2"_s, u"establishment:e1"_s,
-                                                    u"group:g1"_s,       u"staff:e1"_s,       u"student:s1"_s,
-                                                    u"student:s2"_s};
+                                     << QStringList{u"account:a-y"_s,      u"administration:e1"_s, u"class:c1"_s,
+                                                    u"class:c2"_s,         u"class_staff:c1"_s,    u"class_staff:c2"_s,
+                                                    u"establishment:e1"_s, u"group:g1"_s,          u"staff:e1"_s,
+                                                    u"student:s1"_s,       u"student:s2"_s};
         QTest::newRow("local authority") << u"a-l"_s << QStringList{u"account:a-l"_s, u"establishment:e1"_s};
         QTest::newRow("student of the other establishment")
             << u"xa-s1"_s

@@ -73,8 +73,11 @@ private Q_SLOTS:
                 QVERIFY(exec(db, u"INSERT INTO establishment (id, uai, name) VALUES ('e1', '0751234J', 'Lycée')"_s));
                 QVERIFY(exec(db, u"INSERT INTO account (id, login, display_name, password_hash, created_at) "
                                  "VALUES ('a1', 'prof.martin', 'Claire Martin', '$argon2id$x', 1)"_s));
-                QVERIFY(exec(db, u"INSERT INTO account_role (account_id, establishment_id, role) "
-                                 "VALUES ('a1', 'e1', 'teacher')"_s));
+                // Roles have ids from version 5 on.
+                QVERIFY(exec(db, from >= 5 ? u"INSERT INTO account_role (id, account_id, establishment_id, role) "
+                                             "VALUES ('00000000-0000-4000-8000-0000000000aa', 'a1', 'e1', 'teacher')"_s
+                                           : u"INSERT INTO account_role (account_id, establishment_id, role) "
+                                             "VALUES ('a1', 'e1', 'teacher')"_s));
             }
             db.close();
         }

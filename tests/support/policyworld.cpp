@@ -327,6 +327,19 @@ void buildPolicyWorld(Core::InMemoryPolicyLookup &lookup, const QString &prefix)
            {u"permission"_s, u"read"_s},
            {u"shared_by"_s, u"#a-t1"_s},
            {u"shared_at"_s, kTime}});
+    // A grade of T1 that the vie scolaire changed too: the teacher kept his.
+    w.add(u"sync_conflict"_s, u"conf1"_s,
+          {{u"row_type"_s, u"grade"_s},
+           {u"row_id"_s, u"#gr1"_s},
+           {u"field"_s, u"mark"_s},
+           {u"lost_value"_s, u"{\"mark\":\"12\"}"_s},
+           {u"kept_value"_s, u"{\"mark\":\"16.5\"}"_s},
+           {u"loser_account_id"_s, u"#a-v"_s},
+           {u"winner_account_id"_s, u"#a-t1"_s},
+           {u"loser_hlc"_s, u"1728000000000-0"_s},
+           {u"rule"_s, u"teacher_wins"_s},
+           {u"decided_at"_s, kTime},
+           {u"status"_s, u"open"_s}});
     w.add(u"attachment"_s, u"att1"_s,
           {{u"owner_type"_s, u"homework"_s},
            {u"owner_id"_s, u"#hw1"_s},

@@ -1,0 +1,127 @@
+#include "feedindexer.h"
+
+#include "server/scoperesolver.h"
+
+#include "core/domain/catalog.h"
+#include "core/policy/buckets.h"
+#include "core/sqlstatement.h"
+
+#include <QHash>
+#include <QSqlError>
+
+namespace Cartable::Server {
+
+using namespace Qt::StringLiterals;
+using Core::Record;
+using Core::Status;
+
+namespace {
+
+// Nothing changes while the index is built, so each lookup is asked once:
+// a thread's recipients serve every message of the thread.
+class CachedLookup : public Core::PolicyLookup
+{
+public:
+    explicit CachedLookup(const Core::PolicyLookup &inner) : m_inner(inner) {}
+
+    std::optional<Record> row(const QString &type, const QString &id) const override
+    {
+        const QString key = type + u'/' + id;
+        const auto it = m_rows.constFind(key);
+        if (it != m_rows.constEnd())
+            return *it;
+        const std::optional<Record> found = m_inner.row(type, id);
+        m_rows.insert(key, found);
+        return found;
+    }
+
+    QList<Record> rowsWhere(const QString &type, const QString &field, const QString &value) const override
+    {
+        const QString key = type + u'/' + field + u'/' + value;
+        const auto it = m_where.constFind(key);
+        if (it != m_where.constEnd())
+            return *it;
+        const QList<Record> found = m_inner.rowsWhere(type, field, value);
+        m_where.insert(key, found);
+        return found;
+    }
+
+private:
+    const Core::PolicyLookup &m_inner;
+    mutable QHash<QString, std::optional<Record>> m_rows;
+    mutable QHash<QString, QList<Record>> m_where;
+};
+
+Core::Result<QList<Record>> unindexedRows(const QSqlDatabase &db, const Core::EntityDef &entity)
+{
+    QStringList columns{u"t.id"_s};
+    for (const Core::FieldDef &field : entity.fields)
+        columns.append(u"t."_s + field.name);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!Core::execPrepared(query,
+                            u"SELECT %1 FROM %2 t WHERE NOT EXISTS (SELECT 1 FROM row_state s "
+                            "WHERE s.entity = ? AND s.row_id = t.id) ORDER BY t.id"_s.arg(columns.join(u", "_s),
+                                                                                          entity.type),
+                            entity.type)) {
+        return Core::databaseError(query);
+    }
+    QList<Record> rows;
+    while (query.next()) {
+        Record row(entity.type, query.value(0).toString());
+        for (qsizetype i = 0; i < entity.fields.size(); ++i)
+            row.set(entity.fields.at(i).name, Core::fieldFromSql(entity.fields.at(i), query.value(int(i) + 1)));
+        rows.append(row);
+    }
+    return rows;
+}
+
+} // namespace
+
+Core::Result<qint64> FeedIndexer::indexAll(const Progress &progress)
+{
+    if (!m_db.transaction())
+        return Core::Error{Core::ErrorCode::DatabaseError, m_db.lastError().text()};
+    FeedStore feed(m_db);
+    const SqlPolicyLookup sql(m_db);
+    const CachedLookup lookup(sql);
+    qint64 total = 0;
+    const auto run = [&]() -> Status {
+        for (const Core::EntityDef &entity : Core::entityCatalog()) {
+            Core::Result<QList<Record>> rows = unindexedRows(m_db, entity);
+            if (!rows)
+                return rows.error();
+            if (rows->isEmpty())
+                continue;
+            Core::Result<qint64> first = feed.reserve(rows->size());
+            if (!first)
+                return first.error();
+            qint64 seq = *first;
+            for (const Record &row : *rows) {
+                RowState state;
+                state.version = seq;
+                state.created.version = seq;
+                if (Status status = feed.saveRowState(row.type(), row.id(), state); !status)
+                    return status;
+                if (Status status = feed.addEntries(row.type(), row.id(), Core::rowBuckets(row, lookup), seq);
+                    !status) {
+                    return status;
+                }
+                ++seq;
+            }
+            total += rows->size();
+            if (progress)
+                progress(entity.type, rows->size());
+        }
+        return {};
+    };
+    if (Status status = run(); !status) {
+        m_db.rollback();
+        return status.error();
+    }
+    if (!m_db.commit())
+        return Core::Error{Core::ErrorCode::DatabaseError, m_db.lastError().text()};
+    return total;
+}
+
+} // namespace Cartable::Server

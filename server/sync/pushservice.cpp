@@ -1,0 +1,597 @@
+#include "pushservice.h"
+
+#include "rowwriter.h"
+
+#include "server/scoperesolver.h"
+
+#include "core/domain/catalog.h"
+#include "core/domain/integrity.h"
+#include "core/ids.h"
+#include "core/policy/writepolicy.h"
+#include "core/sqlstatement.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSqlError>
+
+namespace Cartable::Server {
+
+Q_LOGGING_CATEGORY(lcPush, "cartable.server.push")
+
+using namespace Qt::StringLiterals;
+using Core::EntityDef;
+using Core::Error;
+using Core::ErrorCode;
+using Core::HlcTimestamp;
+using Core::Mutation;
+using Core::MutationOp;
+using Core::Record;
+using Core::Result;
+using Core::Status;
+
+namespace {
+
+const QString kConflictType = u"sync_conflict"_s;
+
+// Fields that only make sense together: at most one of a grade's mark and
+// marker is set, so a merge takes or leaves them as one.
+QStringList groupOf(const EntityDef &entity, const QString &field)
+{
+    for (const Core::ConstraintDef &constraint : entity.constraints) {
+        const bool exclusive = constraint.kind == Core::ConstraintDef::Kind::ExactlyOneOf
+                               || constraint.kind == Core::ConstraintDef::Kind::AtMostOneOf;
+        if (exclusive && constraint.fields.contains(field))
+            return constraint.fields;
+    }
+    return {field};
+}
+
+QJsonObject valuesJson(const EntityDef &entity, const Record &record, const QStringList &fields)
+{
+    QJsonObject object;
+    for (const QString &name : fields) {
+        if (const Core::FieldDef *field = entity.field(name))
+            object.insert(name, Core::fieldToJson(*field, record.value(name)));
+    }
+    return object;
+}
+
+QString compact(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    return value.toString();
+}
+
+// What one mutation came to.
+struct Outcome
+{
+    QString status = u"applied"_s; // applied, conflict, rejected
+    std::optional<Error> error;
+    qint64 version = 0;
+    QJsonArray conflicts;
+    std::optional<Record> row; // the server's row afterwards
+
+    QJsonObject toJson(qint64 number) const
+    {
+        QJsonObject object{{u"number"_s, number}, {u"status"_s, status}, {u"version"_s, version}};
+        if (error) {
+            object.insert(u"error"_s,
+                          QJsonObject{{u"code"_s, Core::errorCodeName(error->code)}, {u"context"_s, error->context}});
+        }
+        if (!conflicts.isEmpty())
+            object.insert(u"conflicts"_s, conflicts);
+        if (row)
+            object.insert(u"row"_s, Core::recordToJson(*Core::findEntity(row->type()), *row));
+        else
+            object.insert(u"row"_s, QJsonValue::Null);
+        return object;
+    }
+};
+
+struct LostValue
+{
+    QString field; // empty for the whole row
+    QJsonValue lost;
+    QJsonValue kept;
+    QString loserAccount;
+    QString winnerAccount;
+    HlcTimestamp loserClock;
+    QString rule;
+};
+
+// Applies one client's mutations inside the batch's transaction.
+class Applier
+{
+public:
+    Applier(QSqlDatabase db, const Core::ActorFacts &actor, QString clientId, qint64 now)
+        : m_db(db),
+          m_feed(db),
+          m_lookup(db),
+          m_writer(db, m_feed, m_lookup),
+          m_actor(actor),
+          m_clientId(std::move(clientId)),
+          m_now(now)
+    {
+    }
+
+    Result<Outcome> apply(const Mutation &mutation);
+
+private:
+    Result<Outcome> create(const EntityDef &entity, const Mutation &mutation, const std::optional<Record> &before,
+                           const std::optional<RowState> &state);
+    Result<Outcome> update(const EntityDef &entity, const Mutation &mutation, const Record &before,
+                           const RowState &state);
+    Result<Outcome> updateDeleted(const EntityDef &entity, const Mutation &mutation, const RowState &state);
+    Result<Outcome> remove(const EntityDef &entity, const Mutation &mutation, const Record &before,
+                           const RowState &state);
+
+    // Validation, integrity and policy for the change `before` → `after`.
+    std::optional<Error> refuse(const EntityDef &entity, const Core::Change &change) const;
+    // Whether the pushed values of a field group win over the server's.
+    bool clientWins(const EntityDef &entity, const Record &row, const FieldStamp &server, const Mutation &mutation,
+                    QString &rule) const;
+    QString personOfAccount(const QString &accountId) const;
+    // An overlapping booking of the same resource committed before.
+    bool bookingTaken(const Record &booking) const;
+
+    FieldStamp stamp(qint64 seq, const Mutation &mutation) const
+    {
+        return {seq, clamp(mutation.hlc), m_clientId, m_actor.accountId};
+    }
+    HlcTimestamp clamp(const HlcTimestamp &hlc) const
+    {
+        return Core::clampToServer(hlc, m_now, PushService::kMaxClockAheadMillis);
+    }
+    Status recordConflict(const EntityDef &entity, const Record &row, const LostValue &value);
+    // A mutation that lost as a whole (a deletion, a row made again, a
+    // booking): its conflict record, and the answer.
+    Result<Outcome> lostWhole(const EntityDef &entity, const Record &row, const LostValue &value, qint64 version,
+                              const std::optional<Record> &kept);
+    Outcome rejected(const Error &error, const std::optional<Record> &row, qint64 version) const
+    {
+        Outcome outcome;
+        outcome.status = u"rejected"_s;
+        outcome.error = error;
+        outcome.row = row;
+        outcome.version = version;
+        return outcome;
+    }
+
+    QSqlDatabase m_db;
+    FeedStore m_feed;
+    SqlPolicyLookup m_lookup;
+    RowWriter m_writer;
+    const Core::ActorFacts &m_actor;
+    QString m_clientId;
+    qint64 m_now;
+};
+
+std::optional<Error> Applier::refuse(const EntityDef &entity, const Core::Change &change) const
+{
+    // Who may do it first: a user learns nothing of rows that are not his
+    // to change, not even that his value would be out of range.
+    if (Status status = Core::authorize(m_actor, change, m_lookup); !status)
+        return status.error();
+    if (change.after) {
+        if (Status status = Core::validateRecord(entity, *change.after); !status)
+            return status.error();
+        const Core::RowFetcher fetch = [this](const QString &type, const QString &id) {
+            return m_lookup.row(type, id);
+        };
+        if (Status status = Core::checkReferences(entity, *change.after, fetch); !status)
+            return status.error();
+        if (Status status = Core::checkRowRules(entity, *change.after, fetch); !status)
+            return status.error();
+    }
+    return std::nullopt;
+}
+
+QString Applier::personOfAccount(const QString &accountId) const
+{
+    if (accountId.isEmpty())
+        return {};
+    const std::optional<Record> account = m_lookup.row(u"account"_s, accountId);
+    return account ? account->text(u"person_id"_s) : QString();
+}
+
+bool Applier::clientWins(const EntityDef &entity, const Record &row, const FieldStamp &server, const Mutation &mutation,
+                         QString &rule) const
+{
+    if (entity.type == QStringView(Core::Entity::Grade)) {
+        const std::optional<Record> evaluation = m_lookup.row(u"evaluation"_s, row.text(u"evaluation_id"_s));
+        const QString teacher = evaluation ? evaluation->text(u"teacher_id"_s) : QString();
+        const bool pusherIsTeacher = !teacher.isEmpty() && m_actor.personId == teacher;
+        const bool serverIsTeacher = !teacher.isEmpty() && personOfAccount(server.accountId) == teacher;
+        if (pusherIsTeacher != serverIsTeacher) {
+            rule = u"teacher_wins"_s;
+            return pusherIsTeacher;
+        }
+    }
+    rule = u"last_writer_wins"_s;
+    const HlcTimestamp mine = clamp(mutation.hlc);
+    if (mine != server.hlc)
+        return mine > server.hlc;
+    return m_clientId > server.clientId;
+}
+
+bool Applier::bookingTaken(const Record &booking) const
+{
+    const QList<Record> sameDay = m_lookup.rowsWhere(u"booking"_s, u"resource_id"_s, booking.text(u"resource_id"_s));
+    for (const Record &other : sameDay) {
+        if (other.id() == booking.id() || other.text(u"date"_s) != booking.text(u"date"_s))
+            continue;
+        if (other.number(u"start_minute"_s) < booking.number(u"end_minute"_s)
+            && booking.number(u"start_minute"_s) < other.number(u"end_minute"_s)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+Status Applier::recordConflict(const EntityDef &entity, const Record &row, const LostValue &value)
+{
+    const EntityDef *conflictEntity = Core::findEntity(kConflictType);
+    if (!conflictEntity)
+        return {};
+    Record conflict(kConflictType, Core::newId());
+    conflict.set(u"establishment_id"_s, row.text(u"establishment_id"_s));
+    conflict.set(u"row_type"_s, entity.type);
+    conflict.set(u"row_id"_s, row.id());
+    // Empty optional values stay unset.
+    const auto setText = [&conflict](const QString &field, const QString &text) {
+        if (!text.isEmpty())
+            conflict.set(field, text);
+    };
+    setText(u"field"_s, value.field);
+    conflict.set(u"lost_value"_s, compact(value.lost));
+    setText(u"kept_value"_s, compact(value.kept));
+    conflict.set(u"loser_account_id"_s, value.loserAccount);
+    setText(u"winner_account_id"_s, value.winnerAccount);
+    conflict.set(u"loser_hlc"_s, value.loserClock.toWire());
+    conflict.set(u"rule"_s, value.rule);
+    conflict.set(u"decided_at"_s, m_now);
+    conflict.set(u"status"_s, u"open"_s);
+    if (Status status = Core::validateRecord(*conflictEntity, conflict); !status)
+        return status;
+    Result<qint64> seq = m_feed.reserve();
+    if (!seq)
+        return seq.error();
+    RowState state;
+    state.version = *seq;
+    state.created = {*seq, HlcTimestamp{m_now, 0}, QString(), QString()};
+    return m_writer.put(conflict, state, *seq);
+}
+
+Result<Outcome> Applier::lostWhole(const EntityDef &entity, const Record &row, const LostValue &value, qint64 version,
+                                   const std::optional<Record> &kept)
+{
+    if (Status status = recordConflict(entity, row, value); !status)
+        return status.error();
+    Outcome outcome;
+    outcome.status = u"conflict"_s;
+    outcome.version = version;
+    outcome.row = kept;
+    outcome.conflicts.append(QJsonObject{{u"field"_s, QString()}, {u"rule"_s, value.rule}});
+    return outcome;
+}
+
+Result<Outcome> Applier::apply(const Mutation &mutation)
+{
+    const EntityDef *entity = Core::findEntity(mutation.values.type());
+    if (!entity)
+        return rejected(Error{ErrorCode::UnknownEntity, mutation.values.type()}, std::nullopt, 0);
+    const std::optional<Record> before = m_lookup.row(entity->type, mutation.values.id());
+    Result<std::optional<RowState>> state = m_feed.rowState(entity->type, mutation.values.id());
+    if (!state)
+        return state.error();
+    switch (mutation.op) {
+    case MutationOp::Create:
+        return create(*entity, mutation, before, *state);
+    case MutationOp::Update:
+        if (!before && *state && (*state)->deleted)
+            return updateDeleted(*entity, mutation, **state);
+        if (!before || !*state)
+            return rejected(Error{ErrorCode::NotFound, entity->type + u".id"_s}, std::nullopt, 0);
+        return update(*entity, mutation, *before, **state);
+    case MutationOp::Delete:
+        if (!before || !*state) {
+            // Already gone: deleting again changes nothing.
+            Outcome outcome;
+            outcome.version = *state ? (*state)->version : 0;
+            return outcome;
+        }
+        return remove(*entity, mutation, *before, **state);
+    }
+    return rejected(Error{ErrorCode::InvalidField, u"op"_s}, before, 0);
+}
+
+Result<Outcome> Applier::create(const EntityDef &entity, const Mutation &mutation, const std::optional<Record> &before,
+                                const std::optional<RowState> &state)
+{
+    if (before && state) {
+        // The same id made twice (the same row pushed from a restored
+        // backup, say): merge it as an update of every field.
+        Mutation asUpdate = mutation;
+        asUpdate.op = MutationOp::Update;
+        return update(entity, asUpdate, *before, *state);
+    }
+    if (state && state->deleted && mutation.baseVersion < state->version) {
+        // Made again on a row deleted meanwhile: the deletion stands, the
+        // values are kept to be restored.
+        const LostValue lost{{},
+                             Core::recordToJson(entity, mutation.values),
+                             u"deleted"_s,
+                             m_actor.accountId,
+                             state->created.accountId,
+                             mutation.hlc,
+                             u"delete_wins"_s};
+        return lostWhole(entity, mutation.values, lost, state->version, std::nullopt);
+    }
+    const Core::Change change = Core::Change::create(mutation.values);
+    if (std::optional<Error> error = refuse(entity, change))
+        return rejected(*error, std::nullopt, state ? state->version : 0);
+    if (entity.type == QStringView(Core::Entity::Booking) && bookingTaken(mutation.values)) {
+        const LostValue lost{{},
+                             Core::recordToJson(entity, mutation.values),
+                             QJsonValue(),
+                             m_actor.accountId,
+                             {},
+                             mutation.hlc,
+                             u"first_booking_wins"_s};
+        return lostWhole(entity, mutation.values, lost, 0, std::nullopt);
+    }
+    Result<qint64> seq = m_feed.reserve();
+    if (!seq)
+        return seq.error();
+    RowState created;
+    created.version = *seq;
+    created.created = stamp(*seq, mutation);
+    if (Status status = m_writer.put(mutation.values, created, *seq); !status)
+        return status.error();
+    Outcome outcome;
+    outcome.version = *seq;
+    outcome.row = mutation.values;
+    return outcome;
+}
+
+Result<Outcome> Applier::update(const EntityDef &entity, const Mutation &mutation, const Record &before,
+                                const RowState &state)
+{
+    Record after = before;
+    QStringList applied;
+    QList<LostValue> lostValues;
+    QSet<QString> done;
+    for (const QString &field : mutation.changedFields) {
+        if (done.contains(field))
+            continue;
+        const QStringList group = groupOf(entity, field);
+        for (const QString &member : group)
+            done.insert(member);
+        // Setting one field of an exclusive group clears the others.
+        Record wanted = before;
+        bool setsOne = false;
+        for (const QString &member : group) {
+            if (mutation.changedFields.contains(member)) {
+                wanted.set(member, mutation.values.value(member));
+                setsOne = setsOne || mutation.values.isSet(member);
+            }
+        }
+        if (group.size() > 1 && setsOne) {
+            for (const QString &member : group) {
+                if (!mutation.changedFields.contains(member))
+                    wanted.unset(member);
+            }
+        }
+        bool differs = false;
+        FieldStamp server;
+        for (const QString &member : group) {
+            differs = differs || wanted.value(member) != before.value(member);
+            const FieldStamp memberStamp = state.stampOf(member);
+            if (memberStamp.version > server.version)
+                server = memberStamp;
+        }
+        if (!differs)
+            continue;
+        const bool changedElsewhere = server.version > mutation.baseVersion && server.clientId != m_clientId;
+        QString rule;
+        if (!changedElsewhere || clientWins(entity, before, server, mutation, rule)) {
+            for (const QString &member : group)
+                after.set(member, wanted.value(member));
+            applied += group;
+            if (changedElsewhere) {
+                lostValues.append({group.size() > 1 ? group.join(u'+') : field, valuesJson(entity, before, group),
+                                   valuesJson(entity, wanted, group), server.accountId, m_actor.accountId, server.hlc,
+                                   rule});
+            }
+        } else {
+            lostValues.append({group.size() > 1 ? group.join(u'+') : field, valuesJson(entity, wanted, group),
+                               valuesJson(entity, before, group), m_actor.accountId, server.accountId, mutation.hlc,
+                               rule});
+        }
+    }
+
+    Outcome outcome;
+    outcome.version = state.version;
+    outcome.row = before;
+    if (!applied.isEmpty()) {
+        const Core::Change change = Core::Change::update(before, after, applied);
+        if (std::optional<Error> error = refuse(entity, change))
+            return rejected(*error, before, state.version);
+        if (entity.type == QStringView(Core::Entity::Booking) && bookingTaken(after)) {
+            lostValues = {{QString(), Core::recordToJson(entity, after), Core::recordToJson(entity, before),
+                           m_actor.accountId, state.created.accountId, mutation.hlc, u"first_booking_wins"_s}};
+            applied.clear();
+        }
+    } else if (std::optional<Error> error = refuse(entity,
+                                                   Core::Change::update(before, before, mutation.changedFields))) {
+        // A change that lost everywhere is still refused if it was not the
+        // user's to make: a conflict record must not leak a row.
+        return rejected(*error, before, state.version);
+    }
+    if (!applied.isEmpty()) {
+        Result<qint64> seq = m_feed.reserve();
+        if (!seq)
+            return seq.error();
+        RowState next = state;
+        next.version = *seq;
+        for (const QString &field : std::as_const(applied))
+            next.fields.insert(field, stamp(*seq, mutation));
+        if (Status status = m_writer.put(after, next, *seq); !status)
+            return status.error();
+        outcome.version = *seq;
+        outcome.row = after;
+    }
+    for (const LostValue &lost : std::as_const(lostValues)) {
+        if (Status status = recordConflict(entity, before, lost); !status)
+            return status.error();
+        outcome.conflicts.append(QJsonObject{{u"field"_s, lost.field},
+                                             {u"rule"_s, lost.rule},
+                                             {u"lost"_s, lost.lost},
+                                             {u"kept"_s, lost.kept}});
+    }
+    if (!outcome.conflicts.isEmpty())
+        outcome.status = u"conflict"_s;
+    return outcome;
+}
+
+Result<Outcome> Applier::updateDeleted(const EntityDef &entity, const Mutation &mutation, const RowState &state)
+{
+    // The row was deleted while this change was made: the deletion stands;
+    // the change, applied to the row's last content, is kept to be restored.
+    Result<Record> last = Core::recordFromJson(state.tombstone);
+    Record wanted = last ? *last : Record(entity.type, mutation.values.id());
+    for (const QString &field : mutation.changedFields)
+        wanted.set(field, mutation.values.value(field));
+    if (std::optional<Error> error = refuse(entity, Core::Change::create(wanted)))
+        return rejected(*error, std::nullopt, state.version);
+    const LostValue lost{{},
+                         Core::recordToJson(entity, wanted),
+                         u"deleted"_s,
+                         m_actor.accountId,
+                         QString(),
+                         mutation.hlc,
+                         u"delete_wins"_s};
+    return lostWhole(entity, wanted, lost, state.version, std::nullopt);
+}
+
+Result<Outcome> Applier::remove(const EntityDef &entity, const Mutation &mutation, const Record &before,
+                                const RowState &state)
+{
+    if (std::optional<Error> error = refuse(entity, Core::Change::remove(before)))
+        return rejected(*error, before, state.version);
+    // Someone else changed the row after this client saw it: the update
+    // wins, the row stays, and the deletion is kept to be made again.
+    FieldStamp latest = state.created;
+    for (const FieldStamp &fieldStamp : state.fields) {
+        if (fieldStamp.version > latest.version)
+            latest = fieldStamp;
+    }
+    if (latest.version > mutation.baseVersion && latest.clientId != m_clientId) {
+        const LostValue lost{{},
+                             u"deleted"_s,
+                             Core::recordToJson(entity, before),
+                             m_actor.accountId,
+                             latest.accountId,
+                             mutation.hlc,
+                             u"update_wins_over_delete"_s};
+        return lostWhole(entity, before, lost, state.version, before);
+    }
+    Result<qint64> seq = m_feed.reserve();
+    if (!seq)
+        return seq.error();
+    if (Status status = m_writer.remove(entity.type, before.id(), state, *seq); !status)
+        return status.error();
+    Outcome outcome;
+    outcome.version = *seq;
+    return outcome;
+}
+
+} // namespace
+
+PushService::PushService(QSqlDatabase db, Clock clock) : m_db(std::move(db)), m_clock(std::move(clock))
+{
+    if (!m_clock)
+        m_clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+}
+
+Result<QJsonObject> PushService::push(const Core::ActorFacts &actor, const QJsonObject &body)
+{
+    Result<Core::PushBatch> batch = Core::pushBatchFromJson(body);
+    if (!batch)
+        return batch.error();
+    if (!m_db.transaction())
+        return Error{ErrorCode::DatabaseError, m_db.lastError().text()};
+    Result<QJsonObject> answer = pushBatch(actor, *batch);
+    if (!answer) {
+        m_db.rollback();
+        return answer;
+    }
+    if (!m_db.commit()) {
+        const QString reason = m_db.lastError().text();
+        m_db.rollback();
+        return Error{ErrorCode::DatabaseError, reason};
+    }
+    return answer;
+}
+
+Result<QJsonObject> PushService::pushBatch(const Core::ActorFacts &actor, const Core::PushBatch &batch)
+{
+    QSqlQuery query(m_db);
+    if (!Core::execPrepared(query, u"SELECT account_id, last_mutation FROM sync_client WHERE client_id = ?"_s,
+                            batch.clientId)) {
+        return Core::databaseError(query);
+    }
+    qint64 lastApplied = 0;
+    if (query.next()) {
+        // A client id belongs to the account that first used it.
+        if (query.value(0).toString() != actor.accountId)
+            return Error{ErrorCode::Forbidden, u"push.client_id"_s};
+        lastApplied = query.value(1).toLongLong();
+    } else if (!Core::execPrepared(query,
+                                   u"INSERT INTO sync_client (client_id, account_id, last_mutation, created_at) "
+                                   "VALUES (?, ?, 0, ?)"_s,
+                                   batch.clientId, actor.accountId, m_clock())) {
+        return Core::databaseError(query);
+    }
+
+    Applier applier(m_db, actor, batch.clientId, m_clock());
+    QJsonArray results;
+    for (const Mutation &mutation : batch.mutations) {
+        if (mutation.number <= lastApplied) {
+            // A replay: the first answer again, nothing applied twice.
+            if (!Core::execPrepared(query, u"SELECT answer FROM sync_receipt WHERE client_id = ? AND number = ?"_s,
+                                    batch.clientId, mutation.number)) {
+                return Core::databaseError(query);
+            }
+            results.append(query.next() ? QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object()
+                                        : QJsonObject{{u"number"_s, mutation.number}, {u"status"_s, u"duplicate"_s}});
+            continue;
+        }
+        Result<Outcome> outcome = applier.apply(mutation);
+        if (!outcome)
+            return outcome.error();
+        const QJsonObject answer = outcome->toJson(mutation.number);
+        if (outcome->status == u"rejected"_s) {
+            qCInfo(lcPush) << "refused" << mutation.values.type() << "mutation" << mutation.number
+                           << "of a client:" << Core::errorCodeName(outcome->error->code) << outcome->error->context;
+        }
+        if (!Core::execPrepared(query, u"INSERT INTO sync_receipt (client_id, number, answer) VALUES (?, ?, ?)"_s,
+                                batch.clientId, mutation.number,
+                                QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)))) {
+            return Core::databaseError(query);
+        }
+        lastApplied = mutation.number;
+        results.append(answer);
+    }
+    if (!Core::execPrepared(query, u"UPDATE sync_client SET last_mutation = ? WHERE client_id = ?"_s, lastApplied,
+                            batch.clientId)) {
+        return Core::databaseError(query);
+    }
+    return QJsonObject{{u"results"_s, results}};
+}
+
+} // namespace Cartable::Server

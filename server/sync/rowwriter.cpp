@@ -1,0 +1,165 @@
+#include "rowwriter.h"
+
+#include "core/domain/catalog.h"
+#include "core/policy/buckets.h"
+#include "core/sqlstatement.h"
+
+#include <QSet>
+
+namespace Cartable::Server {
+
+using namespace Qt::StringLiterals;
+using Core::Record;
+using Core::Status;
+
+namespace {
+
+// The entities whose rows can carry attachments.
+const QStringList kAttachmentOwners{u"message"_s,        u"homework"_s,  u"homework_submission"_s,
+                                    u"lesson_content"_s, u"news_post"_s, u"correspondence_note"_s,
+                                    u"consent_form"_s};
+
+QString key(const Record &row)
+{
+    return row.type() + u'/' + row.id();
+}
+
+} // namespace
+
+RowWriter::RowWriter(QSqlDatabase db, FeedStore &feed, const Core::PolicyLookup &lookup)
+    : m_db(std::move(db)), m_feed(feed), m_lookup(lookup)
+{
+}
+
+Status RowWriter::upsert(const Record &row)
+{
+    const Core::EntityDef *entity = Core::findEntity(row.type());
+    if (!entity)
+        return Status(Core::ErrorCode::UnknownEntity, row.type());
+    QStringList columns{u"id"_s};
+    QStringList marks{u"?"_s};
+    QStringList updates;
+    for (const Core::FieldDef &field : entity->fields) {
+        columns.append(field.name);
+        marks.append(u"?"_s);
+        updates.append(field.name + u" = excluded."_s + field.name);
+    }
+    // An account made through sync has no password until an administrator
+    // gives it one (cartable-server --reset-password).
+    const bool account = row.type() == QStringView(Core::Entity::Account);
+    if (account) {
+        columns.append(u"password_hash"_s);
+        marks.append(u"'!'"_s);
+    }
+    QSqlQuery query(m_db);
+    if (!query.prepare(u"INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4"_s
+                           .arg(entity->type, columns.join(u", "_s), marks.join(u", "_s), updates.join(u", "_s)))) {
+        return Core::databaseError(query);
+    }
+    query.addBindValue(row.id());
+    for (const Core::FieldDef &field : entity->fields)
+        query.addBindValue(Core::fieldToSql(field, row.value(field.name)));
+    if (!query.exec())
+        return Core::databaseError(query);
+    return {};
+}
+
+QList<Record> RowWriter::dependents(const Record &row) const
+{
+    QList<Record> found;
+    const auto add = [&found](const std::optional<Record> &record) {
+        if (record)
+            found.append(*record);
+    };
+    const auto addAll = [&found](const QList<Record> &records) { found += records; };
+    const QString &type = row.type();
+    if (type == QStringView(Core::Entity::GuardianLink)) {
+        add(m_lookup.row(u"person"_s, row.text(u"guardian_id"_s)));
+    } else if (type == QStringView(Core::Entity::ClassMembership)) {
+        add(m_lookup.row(u"person"_s, row.text(u"student_id"_s)));
+    } else if (type == QStringView(Core::Entity::Account)) {
+        add(m_lookup.row(u"person"_s, row.text(u"person_id"_s)));
+    } else if (type == QStringView(Core::Entity::AccountRole)) {
+        const std::optional<Record> account = m_lookup.row(u"account"_s, row.text(u"account_id"_s));
+        add(account);
+        if (account)
+            add(m_lookup.row(u"person"_s, account->text(u"person_id"_s)));
+    } else if (type == QStringView(Core::Entity::MessageRecipient)) {
+        const QString thread = row.text(u"thread_id"_s);
+        add(m_lookup.row(u"message_thread"_s, thread));
+        addAll(m_lookup.rowsWhere(u"message"_s, u"thread_id"_s, thread));
+        addAll(m_lookup.rowsWhere(u"message_recipient"_s, u"thread_id"_s, thread));
+    } else if (type == QStringView(Core::Entity::DocumentShare)) {
+        add(m_lookup.row(u"document"_s, row.text(u"document_id"_s)));
+    } else if (type == QStringView(Core::Entity::DocumentFolder)) {
+        addAll(m_lookup.rowsWhere(u"document"_s, u"folder_id"_s, row.id()));
+    } else if (type == QStringView(Core::Entity::Document)) {
+        addAll(m_lookup.rowsWhere(u"document_share"_s, u"document_id"_s, row.id()));
+    } else if (type == QStringView(Core::Entity::TimetableSlot)) {
+        addAll(m_lookup.rowsWhere(u"timetable_exception"_s, u"slot_id"_s, row.id()));
+    } else if (type == QStringView(Core::Entity::Evaluation)) {
+        addAll(m_lookup.rowsWhere(u"evaluation_competency"_s, u"evaluation_id"_s, row.id()));
+    }
+    if (kAttachmentOwners.contains(type))
+        addAll(m_lookup.rowsWhere(u"attachment"_s, u"owner_id"_s, row.id()));
+    return found;
+}
+
+Status RowWriter::rebucketDependents(const QList<Record> &changed, qint64 seq)
+{
+    // Breadth first, each row once: a recipient moves its thread's messages,
+    // which move their attachments.
+    QSet<QString> seen;
+    for (const Record &row : changed)
+        seen.insert(key(row));
+    QList<Record> queue;
+    for (const Record &row : changed)
+        queue += dependents(row);
+    while (!queue.isEmpty()) {
+        const Record next = queue.takeFirst();
+        if (seen.contains(key(next)))
+            continue;
+        seen.insert(key(next));
+        if (Status status = m_feed.rebucket(next.type(), next.id(), Core::rowBuckets(next, m_lookup), seq); !status)
+            return status;
+        queue += dependents(next);
+    }
+    return {};
+}
+
+Status RowWriter::put(const Record &row, const RowState &state, qint64 seq)
+{
+    const std::optional<Record> before = m_lookup.row(row.type(), row.id());
+    if (Status status = upsert(row); !status)
+        return status;
+    if (Status status = m_feed.saveRowState(row.type(), row.id(), state); !status)
+        return status;
+    if (Status status = m_feed.touchBuckets(row.type(), row.id(), Core::rowBuckets(row, m_lookup), seq); !status)
+        return status;
+    QList<Record> changed{row};
+    if (before)
+        changed.append(*before);
+    return rebucketDependents(changed, seq);
+}
+
+Status RowWriter::remove(const QString &type, const QString &id, RowState state, qint64 seq)
+{
+    const std::optional<Record> before = m_lookup.row(type, id);
+    const Core::EntityDef *entity = Core::findEntity(type);
+    if (!entity)
+        return Status(Core::ErrorCode::UnknownEntity, type);
+    QSqlQuery query(m_db);
+    if (!Core::execPrepared(query, u"DELETE FROM %1 WHERE id = ?"_s.arg(entity->type), id))
+        return Core::databaseError(query);
+    state.version = seq;
+    state.deleted = true;
+    if (before)
+        state.tombstone = Core::recordToJson(*entity, *before);
+    if (Status status = m_feed.saveRowState(type, id, state); !status)
+        return status;
+    if (Status status = m_feed.touchBuckets(type, id, {}, seq); !status)
+        return status;
+    return before ? rebucketDependents({*before}, seq) : Status();
+}
+
+} // namespace Cartable::Server

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "feedstore.h"
+
+#include "core/domain/record.h"
+#include "core/policy/policylookup.h"
+#include "core/result.h"
+
+#include <QSqlDatabase>
+
+namespace Cartable::Server {
+
+// Writes catalogue rows with their effect on the change feed, inside the
+// caller's transaction: the row itself, its state, its bucket entries, and
+// the bucket entries of the rows whose buckets follow from it (a guardian's
+// person row follows his guardian links, a thread's messages follow its
+// recipients, a document follows its shares).
+class RowWriter
+{
+public:
+    RowWriter(QSqlDatabase db, FeedStore &feed, const Core::PolicyLookup &lookup);
+
+    // Inserts or replaces `row` as of change `seq`; `state` is its new
+    // state (version `seq`).
+    [[nodiscard]] Core::Status put(const Core::Record &row, const RowState &state, qint64 seq);
+    // Deletes the row and leaves a tombstone at `seq`.
+    [[nodiscard]] Core::Status remove(const QString &type, const QString &id, RowState state, qint64 seq);
+
+private:
+    [[nodiscard]] Core::Status upsert(const Core::Record &row);
+    // Rows whose buckets may change when `row` (before or after) changes.
+    QList<Core::Record> dependents(const Core::Record &row) const;
+    [[nodiscard]] Core::Status rebucketDependents(const QList<Core::Record> &changed, qint64 seq);
+
+    QSqlDatabase m_db;
+    FeedStore &m_feed;
+    const Core::PolicyLookup &m_lookup;
+};
+
+} // namespace Cartable::Server

@@ -1,0 +1,26 @@
+#include "syncendpoints.h"
+
+namespace Cartable::Server {
+
+SyncEndpoints::SyncEndpoints(QSqlDatabase db, PushService::Clock clock)
+    : m_scope(db), m_pull(db), m_push(db, std::move(clock))
+{
+}
+
+Core::Result<QJsonObject> SyncEndpoints::pull(const QString &accountId, const QJsonObject &body) const
+{
+    const Core::Result<Core::ActorFacts> actor = m_scope.resolve(accountId);
+    if (!actor)
+        return actor.error();
+    return m_pull.pull(*actor, body);
+}
+
+Core::Result<QJsonObject> SyncEndpoints::push(const QString &accountId, const QJsonObject &body)
+{
+    const Core::Result<Core::ActorFacts> actor = m_scope.resolve(accountId);
+    if (!actor)
+        return actor.error();
+    return m_push.push(*actor, body);
+}
+
+} // namespace Cartable::Server

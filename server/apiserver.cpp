@@ -9,7 +9,9 @@
 #include "core/jsonreader.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHttpServerResponder>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMetaEnum>
 #include <QSqlQuery>
@@ -46,6 +48,7 @@ ApiServer::ApiServer(AuthService &auth, AccountStore &accounts, qint64 maxBodyBy
              [this](const QHttpServerRequest &r) { return changePassword(r); });
     addRoute(Method::Post, u"/api/v1/auth/logout"_s, [this](const QHttpServerRequest &r) { return logout(r); });
     addRoute(Method::Get, u"/api/v1/me"_s, [this](const QHttpServerRequest &r) { return me(r); });
+    addRoute(Method::Get, u"/api/v1/openapi.json"_s, [this](const QHttpServerRequest &) { return openApi(); });
 }
 
 Core::Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
@@ -59,6 +62,22 @@ Core::Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port
     }
     bind(tcp);
     return tcp->serverPort();
+}
+
+QJsonObject openApiDocument()
+{
+    static const QJsonObject document = [] {
+        QFile file(u":/cartable/api/openapi.json"_s);
+        if (!file.open(QIODevice::ReadOnly))
+            return QJsonObject();
+        return QJsonDocument::fromJson(file.readAll()).object();
+    }();
+    return document;
+}
+
+ApiResponse ApiServer::openApi() const
+{
+    return ApiResponse::json(200, openApiDocument());
 }
 
 void ApiServer::enableSync(SyncEndpoints &sync)

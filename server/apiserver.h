@@ -69,6 +69,7 @@ private:
     ApiResponse changePassword(const QHttpServerRequest &request);
     ApiResponse logout(const QHttpServerRequest &request);
     ApiResponse me(const QHttpServerRequest &request) const;
+    ApiResponse openApi() const;
     // Runs `work` as the caller of a data route: a session whose password
     // must change first gets 403 password_change_required.
     ApiResponse asCaller(const QHttpServerRequest &request,
@@ -82,5 +83,8 @@ private:
 };
 
 QByteArray methodName(QHttpServerRequest::Method method);
+
+// The OpenAPI 3 description of the routes (server/api/openapi.json).
+QJsonObject openApiDocument();
 
 } // namespace Cartable::Server

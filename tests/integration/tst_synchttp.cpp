@@ -1,0 +1,271 @@
+// The sync routes of a real cartable-server process over HTTP, on the backend
+// named by CARTABLE_TEST_BACKEND: a pull of what the account may read, a push
+// that another client of the account then pulls, and every bad request
+// refused without a change.
+
+#include "core/ids.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/serverprocess.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Cartable;
+using namespace Cartable::Test;
+using namespace Qt::StringLiterals;
+
+class TestSyncHttp : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ServerProcess> m_server;
+
+    QUrl at(const QString &path) const { return endpoint(m_server->url(), path); }
+
+    QJsonObject signIn(const QString &login, const QString &password = QString::fromUtf16(kDemoPassword))
+    {
+        const QByteArray body
+            = QJsonDocument(QJsonObject{{u"login"_s, login}, {u"password"_s, password}}).toJson(QJsonDocument::Compact);
+        const HttpResult result = postJson(at(u"/api/v1/auth/login"_s), body);
+        if (result.status != 200)
+            qWarning("sign-in failed: %d %s", result.status, result.body.constData());
+        return result.json();
+    }
+
+    QString token(const QString &login) { return signIn(login).value(u"accessToken"_s).toString(); }
+
+    static QByteArray compact(const QJsonObject &object)
+    {
+        return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    }
+
+    // Every row the account's replica would hold after a first sync.
+    QHash<QString, QJsonObject> pullAll(const QString &access, QString *cursor = nullptr)
+    {
+        QHash<QString, QJsonObject> rows;
+        QJsonObject body{{u"limit"_s, 50}};
+        if (cursor && !cursor->isEmpty())
+            body.insert(u"cursor"_s, *cursor);
+        for (int page = 0; page < 1000; ++page) {
+            const HttpResult result = postJson(at(u"/api/v1/sync/pull"_s), compact(body), access);
+            if (result.status != 200) {
+                qWarning("pull failed: %d %s", result.status, result.body.constData());
+                return {};
+            }
+            for (const QJsonValue &value : result.json().value(u"rows"_s).toArray()) {
+                const QJsonObject row = value.toObject().value(u"row"_s).toObject();
+                rows.insert(row.value(u"type"_s).toString() + u'/' + row.value(u"id"_s).toString(), row);
+            }
+            body.insert(u"cursor"_s, result.json().value(u"cursor"_s));
+            if (!result.json().value(u"more"_s).toBool())
+                break;
+        }
+        if (cursor)
+            *cursor = body.value(u"cursor"_s).toString();
+        return rows;
+    }
+
+    // The first establishment of an account, from its sign-in answer.
+    static QString establishmentOf(const QJsonObject &session)
+    {
+        return session.value(u"user"_s)
+            .toObject()
+            .value(u"roles"_s)
+            .toArray()
+            .at(0)
+            .toObject()
+            .value(u"establishment"_s)
+            .toObject()
+            .value(u"id"_s)
+            .toString();
+    }
+
+    QJsonObject folderCreation(const QString &accountId, const QString &name, qint64 number = 1,
+                               const QString &establishment = {}) const
+    {
+        return QJsonObject{{u"number"_s, number},
+                           {u"type"_s, u"document_folder"_s},
+                           {u"id"_s, Core::newId()},
+                           {u"op"_s, u"create"_s},
+                           {u"fields"_s, QJsonObject{{u"establishment_id"_s,
+                                                      establishment.isEmpty() ? m_establishment : establishment},
+                                                     {u"owner_kind"_s, u"account"_s},
+                                                     {u"owner_id"_s, accountId},
+                                                     {u"name"_s, name}}},
+                           {u"base_version"_s, 0},
+                           {u"hlc"_s, u"1743760800000-0"_s}};
+    }
+
+    QString m_establishment;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<ServerProcess>(backendFromEnvironment());
+        QVERIFY2(m_server->start({u"--max-body-bytes"_s, u"65536"_s}), qPrintable(m_server->errorString()));
+        const QJsonObject user = signIn(QString::fromUtf16(kTeacherLogin)).value(u"user"_s).toObject();
+        m_establishment = user.value(u"roles"_s)
+                              .toArray()
+                              .at(0)
+                              .toObject()
+                              .value(u"establishment"_s)
+                              .toObject()
+                              .value(u"id"_s)
+                              .toString();
+        QVERIFY(Core::isValidId(m_establishment));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            QCOMPARE(m_server->stop(), 0);
+    }
+
+    void pullGivesTheAccountsScope()
+    {
+        const QHash<QString, QJsonObject> rows = pullAll(token(QString::fromUtf16(kTeacherLogin)));
+        // The establishments the teacher works in, and his own account.
+        QVERIFY(rows.contains(u"establishment/"_s + m_establishment));
+        int accounts = 0;
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+            accounts += it.key().startsWith(u"account/"_s) ? 1 : 0;
+        QCOMPARE(accounts, 1);
+    }
+
+    void pushedRowReachesTheOtherDevice()
+    {
+        const QJsonObject session = signIn(QString::fromUtf16(kTeacherLogin));
+        const QString access = session.value(u"accessToken"_s).toString();
+        const QString accountId = session.value(u"user"_s).toObject().value(u"id"_s).toString();
+        QString cursor;
+        const QHash<QString, QJsonObject> before = pullAll(access, &cursor);
+
+        const QJsonObject mutation = folderCreation(accountId, u"Séquences de Terminale"_s);
+        const QByteArray batch = compact({{u"client_id"_s, Core::newId()}, {u"mutations"_s, QJsonArray{mutation}}});
+        const HttpResult pushed = postJson(at(u"/api/v1/sync/push"_s), batch, access);
+        QCOMPARE(pushed.status, 200);
+        const QJsonObject result = pushed.json().value(u"results"_s).toArray().at(0).toObject();
+        QCOMPARE(result.value(u"status"_s).toString(), u"applied"_s);
+        // The same batch again: the same answer.
+        QCOMPARE(postJson(at(u"/api/v1/sync/push"_s), batch, access).body, pushed.body);
+
+        const QHash<QString, QJsonObject> after = pullAll(token(QString::fromUtf16(kTeacherLogin)), &cursor);
+        const QString key = u"document_folder/"_s + mutation.value(u"id"_s).toString();
+        QCOMPARE(after.size(), 1);
+        QCOMPARE(after.value(key).value(u"name"_s).toString(), u"Séquences de Terminale"_s);
+        // Another account does not see it.
+        QVERIFY(!pullAll(token(QString::fromUtf16(kStudentLogin))).contains(key));
+        QVERIFY(!before.contains(key));
+    }
+
+    void refusesBadRequests_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("pull not JSON") << u"/api/v1/sync/pull"_s << QByteArray("{cursor") << 400 << u"invalid_json"_s;
+        QTest::newRow("pull not an object") << u"/api/v1/sync/pull"_s << QByteArray("[]") << 400 << u"invalid_json"_s;
+        QTest::newRow("pull invalid UTF-8")
+            << u"/api/v1/sync/pull"_s << QByteArray("{\"cursor\":\"\xff\"}") << 400 << u"invalid_json"_s;
+        QTest::newRow("pull unknown key")
+            << u"/api/v1/sync/pull"_s << QByteArray("{\"since\":1}") << 400 << u"unknown_field"_s;
+        QTest::newRow("pull bad cursor") << u"/api/v1/sync/pull"_s << QByteArray("{\"cursor\":\"c1.@@\"}") << 400
+                                         << u"invalid_field"_s;
+        QTest::newRow("push without mutations")
+            << u"/api/v1/sync/push"_s << QByteArray("{\"client_id\":\"0b6c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3\"}") << 400
+            << u"missing_field"_s;
+        QTest::newRow("push mutations of the wrong type")
+            << u"/api/v1/sync/push"_s
+            << QByteArray("{\"client_id\":\"0b6c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3\",\"mutations\":\"all\"}") << 400
+            << u"invalid_field"_s;
+        QTest::newRow("push too large") << u"/api/v1/sync/push"_s
+                                        << QByteArray("{\"pad\":\"") + QByteArray(70000, 'x') + QByteArray("\"}") << 413
+                                        << u"payload_too_large"_s;
+    }
+
+    void refusesBadRequests()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        const QString access = token(QString::fromUtf16(kTeacherLogin));
+        QString cursor;
+        const QHash<QString, QJsonObject> before = pullAll(access, &cursor);
+        const HttpResult result = postJson(at(path), body, access);
+        QCOMPARE(result.status, status);
+        QCOMPARE(result.errorCode(), code);
+        QCOMPARE(pullAll(access, &cursor).size(), 0);
+        QVERIFY(!before.isEmpty());
+    }
+
+    void pushRowsInvalidOrForbiddenChangeNothing()
+    {
+        const QJsonObject session = signIn(QString::fromUtf16(kStudentLogin));
+        const QString access = session.value(u"accessToken"_s).toString();
+        const QString self = session.value(u"user"_s).toObject().value(u"id"_s).toString();
+        const QString teacher
+            = signIn(QString::fromUtf16(kTeacherLogin)).value(u"user"_s).toObject().value(u"id"_s).toString();
+        QString cursor;
+        pullAll(access, &cursor);
+        // A folder in another account's space, and one with a path for a name.
+        const QString school = establishmentOf(session);
+        const QJsonObject foreign = folderCreation(teacher, u"Intrus"_s, 1, school);
+        const QJsonObject tricky = folderCreation(self, u"../../etc"_s, 2, school);
+        // A row the catalogue refuses is refused with its whole batch: the
+        // client's own checks would never have queued it.
+        const HttpResult malformed
+            = postJson(at(u"/api/v1/sync/push"_s),
+                       compact({{u"client_id"_s, Core::newId()}, {u"mutations"_s, QJsonArray{foreign, tricky}}}),
+                       access);
+        QCOMPARE(malformed.status, 422);
+        QCOMPARE(malformed.errorCode(), u"invalid_format"_s);
+        QCOMPARE(pullAll(access, &cursor).size(), 0);
+
+        // A change that is not the user's to make is refused alone.
+        const QJsonObject own = folderCreation(self, u"Mes fiches"_s, 2, school);
+        const HttpResult pushed
+            = postJson(at(u"/api/v1/sync/push"_s),
+                       compact({{u"client_id"_s, Core::newId()}, {u"mutations"_s, QJsonArray{foreign, own}}}), access);
+        QCOMPARE(pushed.status, 200);
+        const QJsonArray results = pushed.json().value(u"results"_s).toArray();
+        QCOMPARE(results.at(0).toObject().value(u"status"_s).toString(), u"rejected"_s);
+        QCOMPARE(results.at(0).toObject().value(u"error"_s).toObject().value(u"code"_s).toString(), u"forbidden"_s);
+        QVERIFY2(results.at(1).toObject().value(u"status"_s).toString() == u"applied"_s,
+                 QJsonDocument(results.at(1).toObject()).toJson(QJsonDocument::Compact).constData());
+        const QHash<QString, QJsonObject> arrived = pullAll(access, &cursor);
+        QCOMPARE(arrived.keys(), QStringList{u"document_folder/"_s + own.value(u"id"_s).toString()});
+    }
+    void needsASessionAndANewPasswordFirst()
+    {
+        QCOMPARE(postJson(at(u"/api/v1/sync/pull"_s), "{}").status, 401);
+        QCOMPARE(postJson(at(u"/api/v1/sync/push"_s), "{}", u"not-a-token"_s).status, 401);
+        const HttpResult wrongType
+            = httpRequest("POST", at(u"/api/v1/sync/pull"_s), "{}",
+                          {{"Authorization", "Bearer " + token(QString::fromUtf16(kTeacherLogin)).toLatin1()},
+                           {"Content-Type", "text/plain"}});
+        QCOMPARE(wrongType.status, 415);
+        QCOMPARE(httpRequest("GET", at(u"/api/v1/sync/pull"_s)).status, 405);
+
+        const QString temporary = m_server->resetPassword(QString::fromUtf16(kSecretariatLogin));
+        QVERIFY(!temporary.isEmpty());
+        const QString access
+            = signIn(QString::fromUtf16(kSecretariatLogin), temporary).value(u"accessToken"_s).toString();
+        const HttpResult refused = postJson(at(u"/api/v1/sync/pull"_s), "{}", access);
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.errorCode(), u"password_change_required"_s);
+    }
+
+    void servesItsDescription()
+    {
+        const HttpResult result = getJson(at(u"/api/v1/openapi.json"_s));
+        QCOMPARE(result.status, 200);
+        QVERIFY(result.json().value(u"paths"_s).toObject().contains(u"/api/v1/sync/push"_s));
+    }
+};
+
+CARTABLE_BACKEND_TEST_MAIN(TestSyncHttp)
+#include "tst_synchttp.moc"

@@ -24,6 +24,29 @@ Migrator replicaMigrator()
             u"conflict records"_s,
             createTableStatements(*findEntity(QString::fromUtf16(Entity::SyncConflict)), SchemaSide::Replica, 2),
         },
+        Migration{
+            3,
+            u"what the client keeps for sync: bucket membership, row versions, the outbox"_s,
+            {
+                // Which pulled buckets hold a row: it leaves the replica with
+                // the last one.
+                u"CREATE TABLE replica_membership ("
+                "bucket TEXT NOT NULL, entity TEXT NOT NULL, row_id TEXT NOT NULL, "
+                "PRIMARY KEY (bucket, entity, row_id))"_s,
+                u"CREATE INDEX replica_membership_row ON replica_membership (entity, row_id)"_s,
+                // The server version of each pulled row: the base of the
+                // next local change to it.
+                u"CREATE TABLE replica_row ("
+                "entity TEXT NOT NULL, row_id TEXT NOT NULL, version BIGINT NOT NULL, "
+                "PRIMARY KEY (entity, row_id))"_s,
+                // Local changes not yet acknowledged, in the order they were
+                // made, written with the row they change.
+                u"CREATE TABLE outbox ("
+                "number INTEGER PRIMARY KEY, entity TEXT NOT NULL, row_id TEXT NOT NULL, op TEXT NOT NULL, "
+                "fields TEXT NOT NULL, base_version BIGINT NOT NULL, hlc TEXT NOT NULL, created_at BIGINT NOT NULL)"_s,
+                u"CREATE INDEX outbox_row ON outbox (entity, row_id)"_s,
+            },
+        },
     });
 }
 

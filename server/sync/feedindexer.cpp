@@ -83,6 +83,17 @@ Core::Result<qint64> FeedIndexer::indexAll(const Progress &progress)
     if (!m_db.transaction())
         return Core::Error{Core::ErrorCode::DatabaseError, m_db.lastError().text()};
     FeedStore feed(m_db);
+    // Two statements, prepared once for every row: a bulk load indexes
+    // hundreds of thousands.
+    QSqlQuery insertState(m_db);
+    QSqlQuery insertEntry(m_db);
+    if (!insertState.prepare(u"INSERT INTO row_state (entity, row_id, version, deleted, created_version, created_hlc, "
+                             "field_stamps) VALUES (?, ?, ?, 0, ?, '0-0', '{}')"_s)
+        || !insertEntry.prepare(
+            u"INSERT INTO row_bucket (bucket, entity, row_id, seq, removed) VALUES (?, ?, ?, ?, 0)"_s)) {
+        m_db.rollback();
+        return Core::databaseError(insertState.lastError().isValid() ? insertState : insertEntry);
+    }
     const SqlPolicyLookup sql(m_db);
     const CachedLookup lookup(sql);
     qint64 total = 0;
@@ -98,14 +109,20 @@ Core::Result<qint64> FeedIndexer::indexAll(const Progress &progress)
                 return first.error();
             qint64 seq = *first;
             for (const Record &row : *rows) {
-                RowState state;
-                state.version = seq;
-                state.created.version = seq;
-                if (Status status = feed.saveRowState(row.type(), row.id(), state); !status)
-                    return status;
-                if (Status status = feed.addEntries(row.type(), row.id(), Core::rowBuckets(row, lookup), seq);
-                    !status) {
-                    return status;
+                insertState.addBindValue(row.type());
+                insertState.addBindValue(row.id());
+                insertState.addBindValue(seq);
+                insertState.addBindValue(seq);
+                if (!insertState.exec())
+                    return Core::databaseError(insertState);
+                const QStringList buckets = Core::rowBuckets(row, lookup);
+                for (const QString &bucket : buckets) {
+                    insertEntry.addBindValue(bucket);
+                    insertEntry.addBindValue(row.type());
+                    insertEntry.addBindValue(row.id());
+                    insertEntry.addBindValue(seq);
+                    if (!insertEntry.exec())
+                        return Core::databaseError(insertEntry);
                 }
                 ++seq;
             }

@@ -220,22 +220,6 @@ Status FeedStore::rebucket(const QString &type, const QString &id, const QString
     return {};
 }
 
-Status FeedStore::addEntries(const QString &type, const QString &id, const QStringList &buckets, qint64 seq)
-{
-    QSqlQuery query(m_db);
-    if (!query.prepare(u"INSERT INTO row_bucket (bucket, entity, row_id, seq, removed) VALUES (?, ?, ?, ?, 0)"_s))
-        return databaseError(query);
-    for (const QString &bucket : buckets) {
-        query.addBindValue(bucket);
-        query.addBindValue(type);
-        query.addBindValue(id);
-        query.addBindValue(seq);
-        if (!query.exec())
-            return databaseError(query);
-    }
-    return {};
-}
-
 Result<FeedPage> FeedStore::entries(const QStringList &buckets, qint64 after, qint64 upTo, int limit,
                                     bool liveOnly) const
 {

@@ -91,10 +91,6 @@ public:
     // entries of new buckets appear at `seq`, entries of lost buckets become
     // removals at `seq`, the others keep their place.
     [[nodiscard]] Core::Status rebucket(const QString &type, const QString &id, const QStringList &buckets, qint64 seq);
-    // A first index of rows already stored (after a bulk load): one entry
-    // per bucket, live, at `seq`. No earlier entry may exist.
-    [[nodiscard]] Core::Status addEntries(const QString &type, const QString &id, const QStringList &buckets,
-                                          qint64 seq);
 
     // Entries of `buckets` with after < seq <= upTo, in feed order, about
     // `limit` of them (a change is never cut in two, and a change larger than

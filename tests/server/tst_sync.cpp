@@ -11,6 +11,8 @@
 #include "server/sync/pullservice.h"
 #include "server/sync/pushservice.h"
 
+#include "sync/replicastore.h"
+
 #include "core/domain/catalog.h"
 #include "core/ids.h"
 #include "core/policy/buckets.h"
@@ -20,6 +22,7 @@
 
 #include <QJsonArray>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Cartable;
@@ -472,6 +475,67 @@ private Q_SLOTS:
         // The replica loses the row.
         pullInto(replica, teacher, 1000);
         QVERIFY(!replica.rows.contains(u"grade/"_s + id));
+    }
+
+    // The client's replica store, fed by the server's pages and pushing its
+    // outbox, ends up with what the server has for its user.
+    void replicaStoreConvergesWithTheServer()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Core::ActorFacts teacher = facts(u"prof.martin"_s);
+        const PullService pull(m_db);
+        PushService push(m_db, [this] { return m_now; });
+        const auto syncOnce = [&](Sync::ReplicaStore &store) {
+            for (int round = 0; round < 1000; ++round) {
+                const Core::PushBatch batch = store.pendingBatch().value();
+                if (batch.mutations.isEmpty())
+                    break;
+                const Core::Result<QJsonObject> answer = push.push(teacher, Core::pushBatchToJson(batch));
+                QVERIFY2(answer.ok(), answer.ok() ? "" : qPrintable(answer.error().context));
+                QVERIFY(store.applyPushResults(*answer).ok());
+            }
+            for (int page = 0; page < 1000; ++page) {
+                QJsonObject body{{u"limit"_s, 400}};
+                if (!store.cursor().value().isEmpty())
+                    body.insert(u"cursor"_s, store.cursor().value());
+                const Core::Result<QJsonObject> answer = pull.pull(teacher, body);
+                QVERIFY(answer.ok());
+                const Core::Status applied = store.applyPullPage(*answer);
+                QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().context));
+                if (!answer->value(u"more"_s).toBool())
+                    break;
+            }
+        };
+        auto laptop = Sync::ReplicaStore::open(dir.filePath(u"laptop.sqlite"_s), u"laptop"_s).value();
+        auto desktop = Sync::ReplicaStore::open(dir.filePath(u"desktop.sqlite"_s), u"desktop"_s).value();
+        syncOnce(*laptop);
+        syncOnce(*desktop);
+
+        // Everything the teacher may read, and nothing else.
+        QSet<QString> stored;
+        for (const Core::EntityDef &entity : Core::entityCatalog()) {
+            const QList<Record> rows = laptop->rows(entity.type).value();
+            for (const Record &row : rows)
+                stored.insert(entity.type + u'/' + row.id());
+        }
+        QCOMPARE(stored, visibleRows(teacher));
+
+        // Offline on the laptop: a comment on a grade.
+        Replica view;
+        pullInto(view, teacher, 1000);
+        const auto [grade, version] = teachersGrade(view, teacher.personId, 6);
+        const QString id = grade.value(u"id"_s).toString();
+        Record change(u"grade"_s, id);
+        change.set(u"comment"_s, u"Progrès nets ce trimestre"_s);
+        QVERIFY(laptop->change(Core::MutationOp::Update, change, {u"comment"_s}, {m_now, 0}).ok());
+        QCOMPARE(laptop->pendingCount().value(), 1);
+        syncOnce(*laptop);
+        QCOMPARE(laptop->pendingCount().value(), 0);
+        syncOnce(*desktop);
+        QCOMPARE(desktop->row(u"grade"_s, id).value()->text(u"comment"_s), u"Progrès nets ce trimestre"_s);
+        QCOMPARE(desktop->version(u"grade"_s, id).value(), laptop->version(u"grade"_s, id).value());
+        QCOMPARE(desktop->row(u"grade"_s, id).value(), laptop->row(u"grade"_s, id).value());
     }
 
     // A closed period refuses its grades, with the period's name.

@@ -1,0 +1,532 @@
+#include "replicastore.h"
+
+#include "core/domain/catalog.h"
+#include "core/ids.h"
+#include "core/replica/replicaschema.h"
+#include "core/sqlstatement.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+
+namespace Cartable::Sync {
+
+using namespace Qt::StringLiterals;
+using Core::Error;
+using Core::ErrorCode;
+using Core::Mutation;
+using Core::MutationOp;
+using Core::Record;
+using Core::Result;
+using Core::Status;
+
+namespace {
+
+const QString kClientIdKey = u"client_id"_s;
+const QString kCursorKey = u"cursor"_s;
+const QString kNextMutationKey = u"next_mutation"_s;
+
+Result<QString> info(const QSqlDatabase &db, const QString &key)
+{
+    QSqlQuery query(db);
+    if (!Core::execPrepared(query, u"SELECT value FROM replica_info WHERE key = ?"_s, key))
+        return Core::databaseError(query);
+    return query.next() ? query.value(0).toString() : QString();
+}
+
+Status setInfo(const QSqlDatabase &db, const QString &key, const QString &value)
+{
+    QSqlQuery query(db);
+    if (!Core::execPrepared(query,
+                            u"INSERT INTO replica_info (key, value) VALUES (?, ?) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s,
+                            key, value)) {
+        return Core::databaseError(query);
+    }
+    return {};
+}
+
+Error badPage(const QString &where)
+{
+    return Error{ErrorCode::InvalidServerResponse, where};
+}
+
+QString rowKey(const QString &type, const QString &id)
+{
+    return type + u'/' + id;
+}
+
+// A stored outbox entry in the wire form mutationFromJson() reads.
+QJsonObject entryJson(const QSqlQuery &query)
+{
+    return {{u"number"_s, query.value(0).toLongLong()},
+            {u"type"_s, query.value(1).toString()},
+            {u"id"_s, query.value(2).toString()},
+            {u"op"_s, query.value(3).toString()},
+            {u"fields"_s, QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object()},
+            {u"base_version"_s, query.value(5).toLongLong()},
+            {u"hlc"_s, query.value(6).toString()}};
+}
+
+} // namespace
+
+ReplicaStore::ReplicaStore(QSqlDatabase db, QString connectionName, QString clientId)
+    : m_db(std::move(db)), m_connectionName(std::move(connectionName)), m_clientId(std::move(clientId))
+{
+}
+
+ReplicaStore::~ReplicaStore()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &path, const QString &connectionName)
+{
+    Result<QSqlDatabase> opened = Core::openReplica(path, connectionName);
+    if (!opened) {
+        QSqlDatabase::removeDatabase(connectionName);
+        return opened.error();
+    }
+    QSqlDatabase db = *opened;
+    Result<QString> clientId = info(db, kClientIdKey);
+    if (clientId && clientId->isEmpty()) {
+        const QString made = Core::newId();
+        if (Status status = setInfo(db, kClientIdKey, made); !status)
+            clientId = status.error();
+        else
+            clientId = made;
+    }
+    if (!clientId) {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connectionName);
+        return clientId.error();
+    }
+    return std::unique_ptr<ReplicaStore>(new ReplicaStore(db, connectionName, *clientId));
+}
+
+Result<QString> ReplicaStore::cursor() const
+{
+    return info(m_db, kCursorKey);
+}
+
+Status ReplicaStore::inTransaction(const std::function<Status()> &work)
+{
+    if (!m_db.transaction())
+        return Status(ErrorCode::DatabaseError, m_db.lastError().text());
+    if (Status status = work(); !status) {
+        m_db.rollback();
+        return status;
+    }
+    if (!m_db.commit()) {
+        const QString reason = m_db.lastError().text();
+        m_db.rollback();
+        return Status(ErrorCode::DatabaseError, reason);
+    }
+    return {};
+}
+
+Status ReplicaStore::writeRow(const Record &row)
+{
+    const Core::EntityDef *entity = Core::findEntity(row.type());
+    if (!entity)
+        return Status(ErrorCode::UnknownEntity, row.type());
+    QStringList columns{u"id"_s};
+    QStringList marks{u"?"_s};
+    QStringList updates;
+    for (const Core::FieldDef &field : entity->fields) {
+        columns.append(field.name);
+        marks.append(u"?"_s);
+        updates.append(field.name + u" = excluded."_s + field.name);
+    }
+    QSqlQuery query(m_db);
+    if (!query.prepare(u"INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4"_s
+                           .arg(entity->type, columns.join(u", "_s), marks.join(u", "_s), updates.join(u", "_s)))) {
+        return Core::databaseError(query);
+    }
+    query.addBindValue(row.id());
+    for (const Core::FieldDef &field : entity->fields)
+        query.addBindValue(Core::fieldToSql(field, row.value(field.name)));
+    if (!query.exec())
+        return Core::databaseError(query);
+    return {};
+}
+
+Status ReplicaStore::deleteRow(const QString &type, const QString &id)
+{
+    const Core::EntityDef *entity = Core::findEntity(type);
+    if (!entity)
+        return Status(ErrorCode::UnknownEntity, type);
+    QSqlQuery query(m_db);
+    if (!Core::execPrepared(query, u"DELETE FROM %1 WHERE id = ?"_s.arg(entity->type), id)
+        || !Core::execPrepared(query, u"DELETE FROM replica_row WHERE entity = ? AND row_id = ?"_s, type, id)) {
+        return Core::databaseError(query);
+    }
+    return {};
+}
+
+Status ReplicaStore::setVersion(const QString &type, const QString &id, qint64 version)
+{
+    QSqlQuery query(m_db);
+    if (!Core::execPrepared(query,
+                            u"INSERT INTO replica_row (entity, row_id, version) VALUES (?, ?, ?) "
+                            "ON CONFLICT (entity, row_id) DO UPDATE SET version = excluded.version"_s,
+                            type, id, version)) {
+        return Core::databaseError(query);
+    }
+    return {};
+}
+
+Result<std::optional<Record>> ReplicaStore::row(const QString &type, const QString &id) const
+{
+    const Core::EntityDef *entity = Core::findEntity(type);
+    if (!entity)
+        return Error{ErrorCode::UnknownEntity, type};
+    QSqlQuery query(m_db);
+    if (!Core::execPrepared(query,
+                            u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(entity->fieldNames().join(u", "_s), entity->type),
+                            id)) {
+        return Core::databaseError(query);
+    }
+    if (!query.next())
+        return std::optional<Record>();
+    Record record(type, id);
+    for (qsizetype i = 0; i < entity->fields.size(); ++i)
+        record.set(entity->fields.at(i).name, Core::fieldFromSql(entity->fields.at(i), query.value(int(i))));
+    return std::optional<Record>(record);
+}
+
+Result<QList<Record>> ReplicaStore::rows(const QString &type) const
+{
+    const Core::EntityDef *entity = Core::findEntity(type);
+    if (!entity)
+        return Error{ErrorCode::UnknownEntity, type};
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!Core::execPrepared(query, u"SELECT id, %1 FROM %2 ORDER BY id"_s.arg(entity->fieldNames().join(u", "_s),
+                                                                              entity->type))) {
+        return Core::databaseError(query);
+    }
+    QList<Record> found;
+    while (query.next()) {
+        Record record(type, query.value(0).toString());
+        for (qsizetype i = 0; i < entity->fields.size(); ++i)
+            record.set(entity->fields.at(i).name, Core::fieldFromSql(entity->fields.at(i), query.value(int(i) + 1)));
+        found.append(record);
+    }
+    return found;
+}
+
+Result<qint64> ReplicaStore::version(const QString &type, const QString &id) const
+{
+    QSqlQuery query(m_db);
+    if (!Core::execPrepared(query, u"SELECT version FROM replica_row WHERE entity = ? AND row_id = ?"_s, type, id))
+        return Core::databaseError(query);
+    return query.next() ? query.value(0).toLongLong() : qint64(0);
+}
+
+Result<QList<Mutation>> ReplicaStore::pendingOf(const QString &type, const QString &id) const
+{
+    QSqlQuery query(m_db);
+    if (!Core::execPrepared(query,
+                            u"SELECT number, entity, row_id, op, fields, base_version, hlc FROM outbox "
+                            "WHERE entity = ? AND row_id = ? ORDER BY number"_s,
+                            type, id)) {
+        return Core::databaseError(query);
+    }
+    QList<Mutation> found;
+    while (query.next()) {
+        Result<Mutation> mutation = Core::mutationFromJson(entryJson(query), u"outbox"_s);
+        if (!mutation)
+            return mutation.error();
+        found.append(*mutation);
+    }
+    return found;
+}
+
+Status ReplicaStore::applyMutation(const Mutation &mutation)
+{
+    const QString &type = mutation.values.type();
+    const QString &id = mutation.values.id();
+    switch (mutation.op) {
+    case MutationOp::Create:
+        return writeRow(mutation.values);
+    case MutationOp::Delete: {
+        const Core::EntityDef *entity = Core::findEntity(type);
+        QSqlQuery query(m_db);
+        if (!entity || !Core::execPrepared(query, u"DELETE FROM %1 WHERE id = ?"_s.arg(entity->type), id))
+            return Core::databaseError(query);
+        return {};
+    }
+    case MutationOp::Update:
+        break;
+    }
+    Result<std::optional<Record>> current = row(type, id);
+    if (!current)
+        return current.error();
+    // The row is not here (yet): its change waits for it.
+    if (!*current)
+        return {};
+    Record after = **current;
+    for (const QString &field : mutation.changedFields)
+        after.set(field, mutation.values.value(field));
+    return writeRow(after);
+}
+
+Status ReplicaStore::replayPending(const QString &type, const QString &id)
+{
+    Result<QList<Mutation>> pending = pendingOf(type, id);
+    if (!pending)
+        return pending.error();
+    for (const Mutation &mutation : *pending) {
+        if (Status status = applyMutation(mutation); !status)
+            return status;
+    }
+    return {};
+}
+
+Result<qint64> ReplicaStore::change(MutationOp op, const Record &values, const QStringList &changedFields,
+                                    const Core::HlcTimestamp &hlc)
+{
+    const Core::EntityDef *entity = Core::findEntity(values.type());
+    if (!entity)
+        return Error{ErrorCode::UnknownEntity, values.type()};
+    Mutation mutation;
+    mutation.op = op;
+    mutation.values = values;
+    mutation.hlc = hlc;
+    Result<std::optional<Record>> current = row(values.type(), values.id());
+    if (!current)
+        return current.error();
+    if (op == MutationOp::Create) {
+        if (*current)
+            return Error{ErrorCode::InvalidField, entity->type + u".id"_s};
+        if (Status status = Core::validateRecord(*entity, values); !status)
+            return status.error();
+        mutation.changedFields = entity->fieldNames();
+    } else {
+        if (!*current)
+            return Error{ErrorCode::NotFound, entity->type + u".id"_s};
+        if (op == MutationOp::Update) {
+            if (changedFields.isEmpty())
+                return Error{ErrorCode::MissingField, entity->type};
+            Record after = **current;
+            for (const QString &field : changedFields) {
+                if (!entity->hasField(field))
+                    return Error{ErrorCode::UnknownField, entity->type + u'.' + field};
+                after.set(field, values.value(field));
+            }
+            if (Status status = Core::validateRecord(*entity, after); !status)
+                return status.error();
+            mutation.changedFields = changedFields;
+        }
+    }
+    Result<qint64> base = version(values.type(), values.id());
+    if (!base)
+        return base.error();
+    mutation.baseVersion = *base;
+
+    qint64 number = 0;
+    const Status written = inTransaction([&]() -> Status {
+        Result<QString> next = info(m_db, kNextMutationKey);
+        if (!next)
+            return next.error();
+        number = next->isEmpty() ? 1 : next->toLongLong();
+        mutation.number = number;
+        if (Status status = applyMutation(mutation); !status)
+            return status;
+        const QJsonObject wire = Core::mutationToJson(mutation);
+        QSqlQuery query(m_db);
+        if (!Core::execPrepared(
+                query,
+                u"INSERT INTO outbox (number, entity, row_id, op, fields, base_version, hlc, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                number, values.type(), values.id(), Core::mutationOpCode(op),
+                QString::fromUtf8(QJsonDocument(wire.value(u"fields"_s).toObject()).toJson(QJsonDocument::Compact)),
+                mutation.baseVersion, hlc.toWire(), QDateTime::currentMSecsSinceEpoch())) {
+            return Core::databaseError(query);
+        }
+        return setInfo(m_db, kNextMutationKey, QString::number(number + 1));
+    });
+    if (!written)
+        return written.error();
+    return number;
+}
+
+Result<Core::PushBatch> ReplicaStore::pendingBatch(int max) const
+{
+    QSqlQuery query(m_db);
+    if (!Core::execPrepared(query,
+                            u"SELECT number, entity, row_id, op, fields, base_version, hlc FROM outbox "
+                            "ORDER BY number LIMIT ?"_s,
+                            qMax(1, max))) {
+        return Core::databaseError(query);
+    }
+    Core::PushBatch batch;
+    batch.clientId = m_clientId;
+    while (query.next()) {
+        Result<Mutation> mutation = Core::mutationFromJson(entryJson(query), u"outbox"_s);
+        if (!mutation)
+            return mutation.error();
+        batch.mutations.append(*mutation);
+    }
+    return batch;
+}
+
+Result<qint64> ReplicaStore::pendingCount() const
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(u"SELECT COUNT(*) FROM outbox"_s) || !query.next())
+        return Core::databaseError(query);
+    return query.value(0).toLongLong();
+}
+
+Status ReplicaStore::applyPushResults(const QJsonObject &answer)
+{
+    const QJsonValue results = answer.value(u"results"_s);
+    if (!results.isArray())
+        return Status(badPage(u"push.results"_s));
+    return inTransaction([&]() -> Status {
+        for (const QJsonValue &value : results.toArray()) {
+            const QJsonObject result = value.toObject();
+            const qint64 number = result.value(u"number"_s).toInteger();
+            QSqlQuery query(m_db);
+            if (!Core::execPrepared(query, u"SELECT entity, row_id FROM outbox WHERE number = ?"_s, number))
+                return Core::databaseError(query);
+            // Already taken in (an answer applied twice).
+            if (!query.next())
+                continue;
+            const QString type = query.value(0).toString();
+            const QString id = query.value(1).toString();
+            if (!Core::execPrepared(query, u"DELETE FROM outbox WHERE number = ?"_s, number))
+                return Core::databaseError(query);
+            const QString status = result.value(u"status"_s).toString();
+            if (status == u"duplicate"_s)
+                continue;
+            const QJsonValue serverRow = result.value(u"row"_s);
+            if (serverRow.isObject()) {
+                Result<Record> parsed = Core::recordFromJson(serverRow.toObject());
+                if (!parsed || parsed->type() != type || parsed->id() != id)
+                    return Status(badPage(u"push.results.row"_s));
+                if (Status written = writeRow(*parsed); !written)
+                    return written;
+                if (Status versioned = setVersion(type, id, result.value(u"version"_s).toInteger()); !versioned)
+                    return versioned;
+            } else if (Status removed = deleteRow(type, id); !removed) {
+                return removed;
+            }
+            if (Status replayed = replayPending(type, id); !replayed)
+                return replayed;
+        }
+        return {};
+    });
+}
+
+Status ReplicaStore::applyPullPage(const QJsonObject &page)
+{
+    for (const QString &key : {u"drop"_s, u"changes"_s, u"rows"_s}) {
+        if (!page.value(key).isArray())
+            return Status(badPage(u"pull."_s + key));
+    }
+    if (!page.value(u"cursor"_s).isString())
+        return Status(badPage(u"pull.cursor"_s));
+    return inTransaction([&]() { return applyPage(page); });
+}
+
+Status ReplicaStore::applyPage(const QJsonObject &page)
+{
+    QSqlQuery query(m_db);
+    if (page.value(u"reset"_s).toBool()) {
+        // Forget what was pulled; keep, and replay, what the user did.
+        for (const Core::EntityDef &entity : Core::entityCatalog()) {
+            if (!query.exec(u"DELETE FROM "_s + entity.type))
+                return Core::databaseError(query);
+        }
+        if (!query.exec(u"DELETE FROM replica_membership"_s) || !query.exec(u"DELETE FROM replica_row"_s))
+            return Core::databaseError(query);
+        if (!query.exec(u"SELECT DISTINCT entity, row_id FROM outbox"_s))
+            return Core::databaseError(query);
+        QList<std::pair<QString, QString>> pending;
+        while (query.next())
+            pending.append({query.value(0).toString(), query.value(1).toString()});
+        for (const auto &[type, id] : pending) {
+            if (Status status = replayPending(type, id); !status)
+                return status;
+        }
+    }
+
+    // Rows that lost a bucket: they go when no bucket holds them.
+    QSet<QString> orphans;
+    QHash<QString, std::pair<QString, QString>> keys;
+    const auto lost = [&](const QString &type, const QString &id) {
+        orphans.insert(rowKey(type, id));
+        keys.insert(rowKey(type, id), {type, id});
+    };
+    for (const QJsonValue &bucket : page.value(u"drop"_s).toArray()) {
+        if (!Core::execPrepared(query, u"SELECT entity, row_id FROM replica_membership WHERE bucket = ?"_s,
+                                bucket.toString())) {
+            return Core::databaseError(query);
+        }
+        QList<std::pair<QString, QString>> held;
+        while (query.next())
+            held.append({query.value(0).toString(), query.value(1).toString()});
+        for (const auto &[type, id] : held)
+            lost(type, id);
+        if (!Core::execPrepared(query, u"DELETE FROM replica_membership WHERE bucket = ?"_s, bucket.toString()))
+            return Core::databaseError(query);
+    }
+    for (const QJsonValue &value : page.value(u"changes"_s).toArray()) {
+        const QJsonObject change = value.toObject();
+        const QString bucket = change.value(u"bucket"_s).toString();
+        const QString type = change.value(u"type"_s).toString();
+        const QString id = change.value(u"id"_s).toString();
+        const QString op = change.value(u"op"_s).toString();
+        if (bucket.isEmpty() || !Core::findEntity(type) || !Core::isValidId(id)
+            || (op != u"put"_s && op != u"remove"_s))
+            return Status(badPage(u"pull.changes"_s));
+        const bool ok = op == u"put"_s
+                            ? Core::execPrepared(query,
+                                                 u"INSERT INTO replica_membership (bucket, entity, row_id) "
+                                                 "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"_s,
+                                                 bucket, type, id)
+                            : Core::execPrepared(query,
+                                                 u"DELETE FROM replica_membership WHERE bucket = ? AND entity = ? "
+                                                 "AND row_id = ?"_s,
+                                                 bucket, type, id);
+        if (!ok)
+            return Core::databaseError(query);
+        if (op == u"remove"_s)
+            lost(type, id);
+    }
+    for (const QJsonValue &value : page.value(u"rows"_s).toArray()) {
+        const QJsonObject entry = value.toObject();
+        Result<Record> row = Core::recordFromJson(entry.value(u"row"_s).toObject());
+        if (!row || !entry.value(u"version"_s).isDouble())
+            return Status(badPage(u"pull.rows"_s));
+        if (Status status = writeRow(*row); !status)
+            return status;
+        if (Status status = setVersion(row->type(), row->id(), entry.value(u"version"_s).toInteger()); !status)
+            return status;
+        if (Status status = replayPending(row->type(), row->id()); !status)
+            return status;
+    }
+    for (const QString &key : std::as_const(orphans)) {
+        const auto [type, id] = keys.value(key);
+        if (!Core::execPrepared(query, u"SELECT 1 FROM replica_membership WHERE entity = ? AND row_id = ? LIMIT 1"_s,
+                                type, id)) {
+            return Core::databaseError(query);
+        }
+        if (!query.next()) {
+            if (Status status = deleteRow(type, id); !status)
+                return status;
+        }
+    }
+    return setInfo(m_db, kCursorKey, page.value(u"cursor"_s).toString());
+}
+
+} // namespace Cartable::Sync

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/domain/record.h"
+#include "core/protocol/hlc.h"
+#include "core/protocol/mutation.h"
+#include "core/result.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace Cartable::Sync {
+
+// One account's replica on this computer: the rows it pulled, the changes
+// its user made that the server has not acknowledged (the outbox), and where
+// it is in the server's feed. Every change is written with its outbox entry
+// in one durable SQLite transaction, so that "saved" on screen means saved
+// on disk; pending changes are replayed over pulled rows, so the user keeps
+// seeing his own intent until the server answers.
+class ReplicaStore
+{
+public:
+    ~ReplicaStore();
+    ReplicaStore(const ReplicaStore &) = delete;
+    ReplicaStore &operator=(const ReplicaStore &) = delete;
+
+    // Opens (creating if needed) the replica file and its schema.
+    [[nodiscard]] static Core::Result<std::unique_ptr<ReplicaStore>> open(const QString &path,
+                                                                          const QString &connectionName);
+
+    // The id this replica pushes under, made on first use and kept.
+    QString clientId() const { return m_clientId; }
+    // The cursor of the last page applied; empty before the first sync.
+    [[nodiscard]] Core::Result<QString> cursor() const;
+
+    // Applies one page of POST /api/v1/sync/pull in one transaction: a
+    // reset, dropped buckets, the changes and rows, pending changes replayed
+    // over what it touched, then the page's cursor. A malformed page is
+    // refused (InvalidServerResponse) and changes nothing.
+    [[nodiscard]] Core::Status applyPullPage(const QJsonObject &page);
+
+    // A change made here: checked with the catalogue, applied to the row and
+    // queued, in one transaction. For an update, `values` holds the changed
+    // fields (unset ones become NULL). Returns the mutation's number.
+    [[nodiscard]] Core::Result<qint64> change(Core::MutationOp op, const Core::Record &values,
+                                              const QStringList &changedFields, const Core::HlcTimestamp &hlc);
+
+    // The oldest pending mutations, at most `max`, as a push batch.
+    [[nodiscard]] Core::Result<Core::PushBatch> pendingBatch(int max = Core::PushBatch::kMaxMutations) const;
+    [[nodiscard]] Core::Result<qint64> pendingCount() const;
+    // Takes in the answer of POST /api/v1/sync/push: acknowledged mutations
+    // leave the outbox, the server's row replaces the local one (a refused
+    // change is undone), and later pending changes are replayed over it.
+    [[nodiscard]] Core::Status applyPushResults(const QJsonObject &answer);
+
+    [[nodiscard]] Core::Result<std::optional<Core::Record>> row(const QString &type, const QString &id) const;
+    // The server version the next change to the row is based on; 0 when the
+    // server has not sent it.
+    [[nodiscard]] Core::Result<qint64> version(const QString &type, const QString &id) const;
+    [[nodiscard]] Core::Result<QList<Core::Record>> rows(const QString &type) const;
+
+    QSqlDatabase database() const { return m_db; }
+
+private:
+    ReplicaStore(QSqlDatabase db, QString connectionName, QString clientId);
+
+    [[nodiscard]] Core::Status applyPage(const QJsonObject &page);
+    [[nodiscard]] Core::Status writeRow(const Core::Record &row);
+    [[nodiscard]] Core::Status deleteRow(const QString &type, const QString &id);
+    [[nodiscard]] Core::Status setVersion(const QString &type, const QString &id, qint64 version);
+    // Applies the outbox entries of one row, oldest first, over what is
+    // stored.
+    [[nodiscard]] Core::Status replayPending(const QString &type, const QString &id);
+    [[nodiscard]] Core::Status applyMutation(const Core::Mutation &mutation);
+    [[nodiscard]] Core::Result<QList<Core::Mutation>> pendingOf(const QString &type, const QString &id) const;
+    [[nodiscard]] Core::Status inTransaction(const std::function<Core::Status()> &work);
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_clientId;
+};
+
+} // namespace Cartable::Sync

@@ -1,0 +1,283 @@
+// The client replica: pulled pages, buckets that hold rows, local changes
+// written with their outbox entry and replayed over what the server sends,
+// push answers, resets, and pages it refuses.
+
+#include "sync/replicastore.h"
+
+#include "core/domain/catalog.h"
+#include "core/ids.h"
+#include "tests/support/samplerecords.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Cartable;
+using namespace Cartable::Sync;
+using namespace Qt::StringLiterals;
+using Core::MutationOp;
+using Core::Record;
+
+namespace {
+
+const Core::EntityDef &grades()
+{
+    return *Core::findEntity(u"grade"_s);
+}
+
+QJsonObject put(const QString &bucket, const Record &row)
+{
+    return {{u"bucket"_s, bucket}, {u"type"_s, row.type()}, {u"id"_s, row.id()}, {u"seq"_s, 1}, {u"op"_s, u"put"_s}};
+}
+
+QJsonObject remove(const QString &bucket, const Record &row)
+{
+    return {{u"bucket"_s, bucket}, {u"type"_s, row.type()}, {u"id"_s, row.id()}, {u"seq"_s, 2}, {u"op"_s, u"remove"_s}};
+}
+
+QJsonObject page(const QJsonArray &changes, const QList<std::pair<Record, qint64>> &rows, const QString &cursor,
+                 const QStringList &drop = {}, bool reset = false)
+{
+    QJsonArray rowList;
+    for (const auto &[row, version] : rows)
+        rowList.append(
+            QJsonObject{{u"version"_s, version}, {u"row"_s, Core::recordToJson(*Core::findEntity(row.type()), row)}});
+    return {{u"reset"_s, reset},     {u"drop"_s, QJsonArray::fromStringList(drop)},
+            {u"changes"_s, changes}, {u"rows"_s, rowList},
+            {u"cursor"_s, cursor},   {u"more"_s, false},
+            {u"head"_s, 10}};
+}
+
+} // namespace
+
+class TestReplicaStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_opened = 0;
+
+    std::unique_ptr<ReplicaStore> open(const QString &name)
+    {
+        Core::Result<std::unique_ptr<ReplicaStore>> store = ReplicaStore::open(m_dir.filePath(name),
+                                                                               u"replica-%1"_s.arg(++m_opened));
+        if (!store)
+            qFatal("cannot open the replica: %s", qPrintable(store.error().context));
+        return std::move(store).value();
+    }
+
+    static Record grade(int variant, qint64 mark)
+    {
+        Record row = Test::sampleRecord(grades(), variant);
+        row.set(u"mark"_s, mark);
+        return row;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void keepsItsClientId()
+    {
+        QString first;
+        {
+            auto store = open(u"id.sqlite"_s);
+            first = store->clientId();
+            QVERIFY(Core::isValidId(first));
+        }
+        auto again = open(u"id.sqlite"_s);
+        QCOMPARE(again->clientId(), first);
+        QCOMPARE(again->cursor().value(), QString());
+    }
+
+    void rowsLeaveWithTheirLastBucket()
+    {
+        auto store = open(u"buckets.sqlite"_s);
+        const Record a = grade(1, 1200);
+        const Record b = grade(2, 1300);
+        QVERIFY(
+            store
+                ->applyPullPage(page({put(u"student:s1"_s, a), put(u"class_staff:c1"_s, a), put(u"student:s1"_s, b)},
+                                     {{a, 5}, {b, 6}}, u"c1.one"_s))
+                .ok());
+        QCOMPARE(store->row(u"grade"_s, a.id()).value(), std::optional<Record>(a));
+        QCOMPARE(store->version(u"grade"_s, b.id()).value(), 6);
+        QCOMPARE(store->cursor().value(), u"c1.one"_s);
+
+        // Out of one bucket but still in another: it stays.
+        QVERIFY(store->applyPullPage(page({remove(u"student:s1"_s, a)}, {}, u"c1.two"_s)).ok());
+        QVERIFY(store->row(u"grade"_s, a.id()).value().has_value());
+        // Out of its last one: it goes.
+        QVERIFY(store->applyPullPage(page({remove(u"class_staff:c1"_s, a)}, {}, u"c1.three"_s)).ok());
+        QVERIFY(!store->row(u"grade"_s, a.id()).value().has_value());
+        QCOMPARE(store->version(u"grade"_s, a.id()).value(), 0);
+        // A dropped bucket takes what only it held.
+        QVERIFY(store->applyPullPage(page({}, {}, u"c1.four"_s, {u"student:s1"_s})).ok());
+        QVERIFY(!store->row(u"grade"_s, b.id()).value().has_value());
+    }
+
+    void localChangesAreQueuedDurablyAndReplayed()
+    {
+        const Record row = grade(3, 1000);
+        {
+            auto store = open(u"outbox.sqlite"_s);
+            QVERIFY(store->applyPullPage(page({put(u"student:s1"_s, row)}, {{row, 40}}, u"c1.a"_s)).ok());
+            Record change(u"grade"_s, row.id());
+            change.set(u"mark"_s, qint64(1550));
+            QCOMPARE(store->change(MutationOp::Update, change, {u"mark"_s}, {1000, 0}).value(), 1);
+            QCOMPARE(store->row(u"grade"_s, row.id()).value()->number(u"mark"_s), 1550);
+        }
+        // After a restart the change is still there, and still shown.
+        auto store = open(u"outbox.sqlite"_s);
+        QCOMPARE(store->pendingCount().value(), 1);
+        const Core::PushBatch batch = store->pendingBatch().value();
+        QCOMPARE(batch.clientId, store->clientId());
+        QCOMPARE(batch.mutations.size(), 1);
+        QCOMPARE(batch.mutations.at(0).baseVersion, 40);
+        QCOMPARE(batch.mutations.at(0).changedFields, QStringList{u"mark"_s});
+
+        // The server changed the comment meanwhile: the user's mark is
+        // replayed over the pulled row, the comment is the server's.
+        Record pulled = row;
+        pulled.set(u"comment"_s, u"Vu en conseil"_s);
+        QVERIFY(store->applyPullPage(page({put(u"student:s1"_s, pulled)}, {{pulled, 41}}, u"c1.b"_s)).ok());
+        const Record shown = store->row(u"grade"_s, row.id()).value().value();
+        QCOMPARE(shown.number(u"mark"_s), 1550);
+        QCOMPARE(shown.text(u"comment"_s), u"Vu en conseil"_s);
+
+        // The server applies it: the outbox empties, the version moves.
+        Record applied = pulled;
+        applied.set(u"mark"_s, qint64(1550));
+        QVERIFY(store
+                    ->applyPushResults(QJsonObject{
+                        {u"results"_s, QJsonArray{QJsonObject{{u"number"_s, 1},
+                                                              {u"status"_s, u"applied"_s},
+                                                              {u"version"_s, 42},
+                                                              {u"row"_s, Core::recordToJson(grades(), applied)}}}}})
+                    .ok());
+        QCOMPARE(store->pendingCount().value(), 0);
+        QCOMPARE(store->version(u"grade"_s, row.id()).value(), 42);
+        // Numbers are never given twice.
+        Record next(u"grade"_s, row.id());
+        next.set(u"comment"_s, u"Bravo"_s);
+        QCOMPARE(store->change(MutationOp::Update, next, {u"comment"_s}, {1001, 0}).value(), 2);
+    }
+
+    void refusedChangeIsUndone()
+    {
+        auto store = open(u"refused.sqlite"_s);
+        const Record row = grade(4, 800);
+        QVERIFY(store->applyPullPage(page({put(u"student:s1"_s, row)}, {{row, 7}}, u"c1.a"_s)).ok());
+        Record change(u"grade"_s, row.id());
+        change.set(u"mark"_s, qint64(2000));
+        QVERIFY(store->change(MutationOp::Update, change, {u"mark"_s}, {5, 0}).ok());
+        QVERIFY(
+            store
+                ->applyPushResults(QJsonObject{
+                    {u"results"_s, QJsonArray{QJsonObject{{u"number"_s, 1},
+                                                          {u"status"_s, u"rejected"_s},
+                                                          {u"version"_s, 7},
+                                                          {u"error"_s, QJsonObject{{u"code"_s, u"period_closed"_s}}},
+                                                          {u"row"_s, Core::recordToJson(grades(), row)}}}}})
+                .ok());
+        QCOMPARE(store->row(u"grade"_s, row.id()).value()->number(u"mark"_s), 800);
+        QCOMPARE(store->pendingCount().value(), 0);
+        // A refused creation leaves nothing behind.
+        const Record made = grade(5, 1000);
+        QVERIFY(store->change(MutationOp::Create, made, {}, {6, 0}).ok());
+        QVERIFY(
+            store
+                ->applyPushResults(QJsonObject{{u"results"_s, QJsonArray{QJsonObject{{u"number"_s, 2},
+                                                                                     {u"status"_s, u"rejected"_s},
+                                                                                     {u"version"_s, 0},
+                                                                                     {u"row"_s, QJsonValue::Null}}}}})
+                .ok());
+        QVERIFY(!store->row(u"grade"_s, made.id()).value().has_value());
+    }
+
+    void resetKeepsWhatTheUserMade()
+    {
+        auto store = open(u"reset.sqlite"_s);
+        const Record pulled = grade(6, 900);
+        QVERIFY(store->applyPullPage(page({put(u"student:s1"_s, pulled)}, {{pulled, 3}}, u"c1.a"_s)).ok());
+        const Record made = grade(7, 1100);
+        QVERIFY(store->change(MutationOp::Create, made, {}, {6, 0}).ok());
+        QVERIFY(store->applyPullPage(page({}, {}, u"c1.fresh"_s, {}, true)).ok());
+        QVERIFY(!store->row(u"grade"_s, pulled.id()).value().has_value());
+        QVERIFY(store->row(u"grade"_s, made.id()).value().has_value());
+        QCOMPARE(store->pendingCount().value(), 1);
+    }
+
+    void refusesBadChanges_data()
+    {
+        QTest::addColumn<int>("op");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("mark and marker") << int(MutationOp::Update) << u"marker"_s << QVariant(u"absent"_s)
+                                         << u"inconsistent_fields"_s;
+        QTest::newRow("mark out of range")
+            << int(MutationOp::Update) << u"mark"_s << QVariant(qint64(-5)) << u"field_out_of_range"_s;
+        QTest::newRow("unknown field") << int(MutationOp::Update) << u"points"_s << QVariant(qint64(1))
+                                       << u"unknown_field"_s;
+        QTest::newRow("created twice") << int(MutationOp::Create) << QString() << QVariant() << u"invalid_field"_s;
+    }
+
+    void refusesBadChanges()
+    {
+        QFETCH(int, op);
+        QFETCH(QString, field);
+        QFETCH(QVariant, value);
+        QFETCH(QString, code);
+        auto store = open(u"bad-%1.sqlite"_s.arg(QString::fromUtf8(QTest::currentDataTag())));
+        const Record row = grade(8, 1000);
+        QVERIFY(store->applyPullPage(page({put(u"student:s1"_s, row)}, {{row, 3}}, u"c1.a"_s)).ok());
+        Record change = MutationOp(op) == MutationOp::Create ? row : Record(u"grade"_s, row.id());
+        if (!field.isEmpty())
+            change.set(field, value);
+        const Core::Result<qint64> queued = store->change(MutationOp(op), change,
+                                                          field.isEmpty() ? QStringList() : QStringList{field}, {1, 0});
+        QVERIFY(!queued.ok());
+        QCOMPARE(Core::errorCodeName(queued.error().code), code);
+        QCOMPARE(store->pendingCount().value(), 0);
+        QCOMPARE(store->row(u"grade"_s, row.id()).value(), std::optional<Record>(row));
+    }
+
+    void refusesBadPages_data()
+    {
+        QTest::addColumn<QJsonObject>("bad");
+        const Record row = grade(9, 1000);
+        QJsonObject noCursor = page({put(u"b"_s, row)}, {{row, 1}}, u"c1.x"_s);
+        noCursor.remove(u"cursor"_s);
+        QTest::newRow("no cursor") << noCursor;
+        QJsonObject changesNotList = page({}, {}, u"c1.x"_s);
+        changesNotList.insert(u"changes"_s, 3);
+        QTest::newRow("changes not a list") << changesNotList;
+        QJsonObject badOp = page({put(u"b"_s, row)}, {{row, 1}}, u"c1.x"_s);
+        QJsonArray changes = badOp.value(u"changes"_s).toArray();
+        QJsonObject change = changes.at(0).toObject();
+        change.insert(u"op"_s, u"upsert"_s);
+        changes[0] = change;
+        badOp.insert(u"changes"_s, changes);
+        QTest::newRow("unknown op") << badOp;
+        Record invalid = row;
+        invalid.set(u"marker"_s, u"absent"_s);
+        QTest::newRow("invalid row") << page({put(u"b"_s, row)}, {{invalid, 1}}, u"c1.x"_s);
+    }
+
+    void refusesBadPages()
+    {
+        QFETCH(QJsonObject, bad);
+        auto store = open(u"badpage-%1.sqlite"_s.arg(QString::fromUtf8(QTest::currentDataTag())));
+        const Record kept = grade(10, 1000);
+        QVERIFY(store->applyPullPage(page({put(u"b"_s, kept)}, {{kept, 1}}, u"c1.good"_s)).ok());
+        const Core::Status status = store->applyPullPage(bad);
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().code, Core::ErrorCode::InvalidServerResponse);
+        QCOMPARE(store->cursor().value(), u"c1.good"_s);
+        QCOMPARE(store->rows(u"grade"_s).value(), QList<Record>{kept});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReplicaStore)
+#include "tst_replicastore.moc"

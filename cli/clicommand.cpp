@@ -20,8 +20,6 @@ using namespace Qt::StringLiterals;
 using Core::Error;
 using Core::ErrorCode;
 
-namespace {
-
 const QString kServerKey = u"session/server"_s;
 const QString kLoginKey = u"session/login"_s;
 
@@ -66,8 +64,6 @@ QString explain(const Error &error)
     }
 }
 
-} // namespace
-
 QString readPassword(bool interactive, const char *prompt)
 {
     termios saved{};
@@ -93,8 +89,9 @@ QString readPassword(bool interactive, const char *prompt)
     return line;
 }
 
-CliCommand::CliCommand(Sync::Session &session, Sync::CredentialStore &credentials, QSettings &settings, QObject *parent)
-    : QObject(parent), m_session(session), m_credentials(credentials), m_settings(settings)
+CliCommand::CliCommand(Sync::Session &session, Sync::ApiClient &api, Sync::CredentialStore &credentials,
+                       QSettings &settings, QObject *parent)
+    : QObject(parent), m_session(session), m_api(api), m_credentials(credentials), m_settings(settings)
 {
 }
 
@@ -111,6 +108,20 @@ void CliCommand::run(const QStringList &arguments, std::function<void(int)> fini
         return logout(rest);
     if (command == u"passwd"_s)
         return passwd(rest);
+    if (command == u"sync"_s)
+        return sync(rest);
+    if (command == u"status"_s)
+        return status(rest);
+    if (command == u"get"_s)
+        return get(rest);
+    if (command == u"set"_s)
+        return set(rest);
+    if (command == u"export"_s)
+        return exportRows(rest);
+    if (command == u"conflicts"_s)
+        return conflicts(rest);
+    if (command == u"restore"_s)
+        return restore(rest);
     if (command == u"--version"_s) {
         out(u"cartable-cli " CARTABLE_VERSION ""_s);
         return done(Success);
@@ -123,7 +134,17 @@ void CliCommand::run(const QStringList &arguments, std::function<void(int)> fini
             "  whoami [--json]     show the signed-in account, its roles and establishments\n"
             "  logout              close the session on the server and forget it here\n"
             "  passwd [--password-stdin]\n"
-            "                      choose a new password (current, then new, one per line)\n\n"
+            "                      choose a new password (current, then new, one per line)\n"
+            "  sync [--page N]     push the local changes, then pull the server's, with progress\n"
+            "  status [--json]     the replica: its file, cursor, pending changes and open conflicts\n"
+            "  get TYPE ID [FIELD] a row of the replica as JSON, or one of its fields\n"
+            "  set TYPE ID FIELD VALUE\n"
+            "                      change a field here (saved at once, pushed by the next sync)\n"
+            "  export              every row of the replica, one JSON line each\n"
+            "  conflicts [--all]   the values that lost a conflict, with both sides\n"
+            "  restore CONFLICT_ID make the losing value the current one again (a new change)\n\n"
+            "The replica commands take --replica FILE (default: one file per server and login\n"
+            "in the user's data folder).\n\n"
             "Exit codes: 0 success, 1 failure, 2 bad usage."_s);
         return done(Success);
     }

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 
@@ -14,6 +15,7 @@ struct Error;
 
 namespace Cartable::Sync {
 class ApiClient;
+class ReplicaStore;
 class CredentialStore;
 class Session;
 } // namespace Cartable::Sync
@@ -31,7 +33,7 @@ class CliCommand : public QObject
     Q_OBJECT
 
 public:
-    CliCommand(Sync::Session &session, Sync::CredentialStore &credentials, QSettings &settings,
+    CliCommand(Sync::Session &session, Sync::ApiClient &api, Sync::CredentialStore &credentials, QSettings &settings,
                QObject *parent = nullptr);
 
     // Starts the command; `finished` is called exactly once.
@@ -42,17 +44,38 @@ private:
     void whoami(const QStringList &arguments);
     void logout(const QStringList &arguments);
     void passwd(const QStringList &arguments);
+    // The replica commands (clicommand_replica.cpp).
+    void sync(const QStringList &arguments);
+    void status(const QStringList &arguments);
+    void get(const QStringList &arguments);
+    void set(const QStringList &arguments);
+    void exportRows(const QStringList &arguments);
+    void conflicts(const QStringList &arguments);
+    void restore(const QStringList &arguments);
+    // The replica named by --replica, or the signed-in account's; nullptr
+    // after reporting the failure.
+    std::unique_ptr<Sync::ReplicaStore> openReplica(const QString &path);
+    QString defaultReplicaPath() const;
     void resumeThen(std::function<void()> onSignedIn, std::function<void(const Core::Error &)> onFailed);
     void done(int code);
     void fail(const Core::Error &error);
     void usage(const QString &message);
 
     Sync::Session &m_session;
+    Sync::ApiClient &m_api;
     Sync::CredentialStore &m_credentials;
     QSettings &m_settings;
     std::function<void(int)> m_finished;
     QList<QMetaObject::Connection> m_connections;
 };
+
+extern const QString kServerKey;
+extern const QString kLoginKey;
+void out(const QString &text);
+void err(const QString &text);
+// A sentence for an error, in English: the CLI is for scripts and
+// administrators.
+QString explain(const Core::Error &error);
 
 // Reads a password from standard input: one line, without echo on a terminal
 // (where `prompt` is shown first).

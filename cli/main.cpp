@@ -27,7 +27,7 @@ int main(int argc, char *argv[])
     Sync::KeychainCredentialStore credentials(u"Cartable"_s);
     Sync::Session session(&api, &credentials);
     QSettings settings(QSettings::IniFormat, QSettings::UserScope, u"Cartable"_s, u"cartable-cli"_s);
-    Cli::CliCommand command(session, credentials, settings);
+    Cli::CliCommand command(session, api, credentials, settings);
 
     int exitCode = Cli::Failure;
     QTimer::singleShot(0, &command, [&] {

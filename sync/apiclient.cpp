@@ -174,6 +174,21 @@ void ApiClient::fetchProfile(const QUrl &server, const QString &token, Callback<
         [done](Error error) { done(std::move(error)); });
 }
 
+void ApiClient::syncPull(const QUrl &server, const QString &token, const QJsonObject &request,
+                         Callback<QJsonObject> done)
+{
+    postJson<QJsonObject>(
+        server, u"/api/v1/sync/pull"_s, token, request,
+        [](const QJsonObject &page) { return Core::Result<QJsonObject>(page); }, std::move(done));
+}
+
+void ApiClient::syncPush(const QUrl &server, const QString &token, const QJsonObject &batch, Callback<QJsonObject> done)
+{
+    postJson<QJsonObject>(
+        server, u"/api/v1/sync/push"_s, token, batch,
+        [](const QJsonObject &answer) { return Core::Result<QJsonObject>(answer); }, std::move(done));
+}
+
 void ApiClient::logout(const QUrl &server, const QString &token, Callback<void> done)
 {
     QNetworkRequest request = makeRequest(server, u"/api/v1/auth/logout"_s, token);

@@ -39,6 +39,10 @@ public:
                         Callback<Core::LoginResponse> done);
     void fetchProfile(const QUrl &server, const QString &token, Callback<Core::UserProfile> done);
     void logout(const QUrl &server, const QString &token, Callback<void> done);
+    // POST /api/v1/sync/pull and /api/v1/sync/push: pages and answers as the
+    // server sends them (ReplicaStore checks them as it applies them).
+    void syncPull(const QUrl &server, const QString &token, const QJsonObject &request, Callback<QJsonObject> done);
+    void syncPush(const QUrl &server, const QString &token, const QJsonObject &batch, Callback<QJsonObject> done);
 
 private:
     template<typename T>

@@ -16,6 +16,26 @@ ServerProcess::~ServerProcess()
         stop();
 }
 
+bool ServerProcess::fillWithReferenceSchool(double scale)
+{
+    if (m_database.spec().isEmpty() && !m_database.create()) {
+        m_error = m_database.errorString();
+        return false;
+    }
+    QProcess demoData;
+    demoData.setProgram(qEnvironmentVariable("CARTABLE_SERVER_BINARY"));
+    demoData.setArguments({u"demo-data"_s, u"--database"_s, m_database.spec(), u"--scale"_s, QString::number(scale)});
+    demoData.setStandardOutputFile(QProcess::nullDevice());
+    demoData.setStandardErrorFile(m_dir.filePath(u"demo-data.log"_s));
+    demoData.start();
+    if (!demoData.waitForFinished(120'000) || demoData.exitStatus() != QProcess::NormalExit
+        || demoData.exitCode() != 0) {
+        m_error = u"cartable-server demo-data failed (see demo-data.log)"_s;
+        return false;
+    }
+    return true;
+}
+
 bool ServerProcess::start(const QStringList &extraArguments)
 {
     const QString binary = qEnvironmentVariable("CARTABLE_SERVER_BINARY");

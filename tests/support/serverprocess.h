@@ -29,6 +29,9 @@ public:
     ServerProcess(const ServerProcess &) = delete;
     ServerProcess &operator=(const ServerProcess &) = delete;
 
+    // Fills the (new) database with the reference school at `scale` through
+    // `cartable-server demo-data`, before the first start.
+    bool fillWithReferenceSchool(double scale);
     // Starts the server and waits until it listens. A restart keeps the
     // database and the port. Returns false (with errorString()) on failure.
     bool start(const QStringList &extraArguments = {});

@@ -1,0 +1,118 @@
+#include "syncengine.h"
+
+#include "apiclient.h"
+#include "replicastore.h"
+#include "session.h"
+
+#include "core/protocol/mutation.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+namespace Cartable::Sync {
+
+Q_LOGGING_CATEGORY(lcEngine, "cartable.sync.engine")
+
+using namespace Qt::StringLiterals;
+using Core::Error;
+using Core::ErrorCode;
+
+SyncEngine::SyncEngine(Session &session, ApiClient &api, ReplicaStore &store, QObject *parent)
+    : QObject(parent), m_session(session), m_api(api), m_store(store)
+{
+}
+
+void SyncEngine::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_cancelled = false;
+    m_pages = 0;
+    m_changes = 0;
+    m_pushed = 0;
+    pushNext();
+}
+
+void SyncEngine::cancel()
+{
+    m_cancelled = true;
+}
+
+void SyncEngine::stop(const Core::Status &status)
+{
+    m_running = false;
+    if (!status)
+        qCInfo(lcEngine) << "sync stopped:" << Core::errorCodeName(status.error().code) << status.error().context;
+    Q_EMIT finished(status);
+}
+
+void SyncEngine::pushNext()
+{
+    if (m_cancelled)
+        return stop(Core::Status(ErrorCode::Internal, u"cancelled"_s));
+    const Core::Result<Core::PushBatch> batch = m_store.pendingBatch();
+    if (!batch)
+        return stop(batch.error());
+    if (batch->mutations.isEmpty())
+        return pullNext();
+    const QJsonObject body = Core::pushBatchToJson(*batch);
+    const qsizetype count = batch->mutations.size();
+    const QUrl server = m_session.server();
+    QPointer<SyncEngine> self(this);
+    m_session.authorized<QJsonObject>(
+        [this, self, server, body](const QString &token, ApiClient::Callback<QJsonObject> done) {
+            if (self)
+                m_api.syncPush(server, token, body, std::move(done));
+        },
+        [this, self, count](Core::Result<QJsonObject> answer) {
+            if (!self)
+                return;
+            if (!answer)
+                return stop(answer.error());
+            if (Core::Status applied = m_store.applyPushResults(*answer); !applied)
+                return stop(applied);
+            m_pushed += count;
+            Q_EMIT progress(m_pages, m_changes, m_pushed);
+            pushNext();
+        });
+}
+
+void SyncEngine::pullNext()
+{
+    if (m_cancelled)
+        return stop(Core::Status(ErrorCode::Internal, u"cancelled"_s));
+    const Core::Result<QString> cursor = m_store.cursor();
+    if (!cursor)
+        return stop(cursor.error());
+    QJsonObject body{{u"limit"_s, m_pageSize}};
+    if (!cursor->isEmpty())
+        body.insert(u"cursor"_s, *cursor);
+    const QUrl server = m_session.server();
+    QPointer<SyncEngine> self(this);
+    m_session.authorized<QJsonObject>(
+        [this, self, server, body](const QString &token, ApiClient::Callback<QJsonObject> done) {
+            if (self)
+                m_api.syncPull(server, token, body, std::move(done));
+        },
+        [this, self](Core::Result<QJsonObject> page) {
+            if (!self)
+                return;
+            if (!page)
+                return stop(page.error());
+            if (Core::Status applied = m_store.applyPullPage(*page); !applied)
+                return stop(applied);
+            ++m_pages;
+            m_changes += page->value(u"changes"_s).toArray().size();
+            Q_EMIT progress(m_pages, m_changes, m_pushed);
+            if (page->value(u"more"_s).toBool())
+                return pullNext();
+            // Changes made while pulling go up before saying done.
+            const Core::Result<qint64> pending = m_store.pendingCount();
+            if (pending && *pending > 0)
+                return pushNext();
+            stop({});
+        });
+}
+
+} // namespace Cartable::Sync

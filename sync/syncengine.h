@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace Cartable::Sync {
+
+class ApiClient;
+class ReplicaStore;
+class Session;
+
+// One sync of a replica with the server: the outbox is pushed, oldest first,
+// in batches, then the feed is pulled page by page until it has nothing
+// more. Every page is applied in one transaction, so a sync cut anywhere (a
+// lost network, a cancel, a killed process) resumes from the last page
+// applied. Never blocks; reports progress as it goes.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncEngine(Session &session, ApiClient &api, ReplicaStore &store, QObject *parent = nullptr);
+
+    bool isRunning() const { return m_running; }
+    // Starts a sync; does nothing while one runs.
+    void start();
+    // Stops after the request in flight; finished() then says Cancelled.
+    void cancel();
+
+    void setPageSize(int changes) { m_pageSize = changes; }
+
+Q_SIGNALS:
+    void progress(int pagesPulled, qint64 changesPulled, qint64 mutationsPushed);
+    // OK, or the error that stopped it (NetworkError, SessionExpired, …, or
+    // Internal with context "cancelled").
+    void finished(const Cartable::Core::Status &status);
+
+private:
+    void pushNext();
+    void pullNext();
+    void stop(const Core::Status &status);
+
+    Session &m_session;
+    ApiClient &m_api;
+    ReplicaStore &m_store;
+    bool m_running = false;
+    bool m_cancelled = false;
+    int m_pageSize = 2000;
+    int m_pages = 0;
+    qint64 m_changes = 0;
+    qint64 m_pushed = 0;
+};
+
+} // namespace Cartable::Sync

@@ -4,6 +4,7 @@
 #include "authservice.h"
 #include "limitedtcpserver.h"
 #include "serverdatabase.h"
+#include "sync/nudgehub.h"
 #include "sync/syncendpoints.h"
 
 #include "core/jsonreader.h"
@@ -80,6 +81,15 @@ ApiResponse ApiServer::openApi() const
     return ApiResponse::json(200, openApiDocument());
 }
 
+void ApiServer::enableNudges(NudgeHub &hub)
+{
+    m_nudges = &hub;
+    connect(this, &QAbstractHttpServer::newWebSocketConnection, &hub, [this, &hub] {
+        while (hasPendingWebSocketConnections())
+            hub.accept(nextPendingWebSocketConnection());
+    });
+}
+
 void ApiServer::enableSync(SyncEndpoints &sync)
 {
     addRoute(Method::Post, u"/api/v1/sync/pull"_s, [this, &sync](const QHttpServerRequest &r) {
@@ -125,6 +135,12 @@ void ApiServer::addRoute(Method method, const QString &path, Handler handler)
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // A WebSocket upgrade to the nudge channel: Qt's server takes the
+    // connection over once this returns, and nothing may be written to it.
+    if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0
+        && request.url().path() == u"/api/v1/sync/nudge"_s && m_nudges) {
+        return true;
+    }
     QElapsedTimer timer;
     timer.start();
     const ApiResponse response = dispatch(request);

@@ -7,6 +7,7 @@
 #include <QAbstractHttpServer>
 #include <QHostAddress>
 #include <QHttpServerRequest>
+#include <QPointer>
 #include <QSqlDatabase>
 
 #include <functional>
@@ -15,6 +16,7 @@ namespace Cartable::Server {
 
 class AccountStore;
 class AuthService;
+class NudgeHub;
 class SyncEndpoints;
 
 // The REST API of cartable-server, on QtHttpServer's low-level interface so
@@ -34,6 +36,8 @@ public:
 
     // Adds the sync routes (POST /api/v1/sync/pull and /api/v1/sync/push).
     void enableSync(SyncEndpoints &sync);
+    // Hands WebSocket upgrades to `hub` (the nudge channel).
+    void enableNudges(NudgeHub &hub);
 
     // Listens on address:port (0 picks a free port) and returns the port.
     [[nodiscard]] Core::Result<quint16> start(const QHostAddress &address, quint16 port);
@@ -80,6 +84,7 @@ private:
     qint64 m_maxBodyBytes;
     QList<QHostAddress> m_trustedProxies;
     QList<Route> m_routes;
+    QPointer<NudgeHub> m_nudges;
 };
 
 QByteArray methodName(QHttpServerRequest::Method method);

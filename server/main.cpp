@@ -12,6 +12,7 @@
 #include "serverdatabase.h"
 #include "sessionstore.h"
 #include "sync/feedindexer.h"
+#include "sync/nudgehub.h"
 #include "sync/syncendpoints.h"
 #include "unixsignalwatcher.h"
 
@@ -83,6 +84,15 @@ int serve(const Server::ServerConfig &config)
     Server::ApiServer api(auth, accounts, config.maxBodyBytes, config.trustedProxies);
     Server::SyncEndpoints sync(*db);
     api.enableSync(sync);
+    Server::NudgeHub nudges(
+        *db,
+        [&auth](const QString &token) {
+            const Core::Result<Server::AuthContext> caller = auth.authenticate("Bearer " + token.toLatin1());
+            return caller && !caller->mustChangePassword ? caller->accountId : QString();
+        },
+        [&sync](const QString &accountId) { return sync.readableBuckets(accountId); });
+    api.enableNudges(nudges);
+    sync.setAfterPush([&nudges] { nudges.checkNow(); });
     const Core::Result<quint16> port = api.start(config.address, config.port);
     if (!port) {
         printLine(stderr, u"cartable-server: "_s + port.error().context);

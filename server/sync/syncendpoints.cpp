@@ -1,5 +1,7 @@
 #include "syncendpoints.h"
 
+#include "core/policy/readscope.h"
+
 namespace Cartable::Server {
 
 SyncEndpoints::SyncEndpoints(QSqlDatabase db, PushService::Clock clock)
@@ -15,12 +17,21 @@ Core::Result<QJsonObject> SyncEndpoints::pull(const QString &accountId, const QJ
     return m_pull.pull(*actor, body);
 }
 
+QStringList SyncEndpoints::readableBuckets(const QString &accountId) const
+{
+    const Core::Result<Core::ActorFacts> actor = m_scope.resolve(accountId);
+    return actor ? Core::readableBuckets(*actor) : QStringList();
+}
+
 Core::Result<QJsonObject> SyncEndpoints::push(const QString &accountId, const QJsonObject &body)
 {
     const Core::Result<Core::ActorFacts> actor = m_scope.resolve(accountId);
     if (!actor)
         return actor.error();
-    return m_push.push(*actor, body);
+    Core::Result<QJsonObject> answer = m_push.push(*actor, body);
+    if (answer && m_afterPush)
+        m_afterPush();
+    return answer;
 }
 
 } // namespace Cartable::Server

@@ -4,11 +4,14 @@
 // refused without a change.
 
 #include "core/ids.h"
+#include "sync/nudgelistener.h"
 #include "tests/support/httpclient.h"
 #include "tests/support/serverprocess.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Cartable;
@@ -257,6 +260,47 @@ private Q_SLOTS:
         const HttpResult refused = postJson(at(u"/api/v1/sync/pull"_s), "{}", access);
         QCOMPARE(refused.status, 403);
         QCOMPARE(refused.errorCode(), u"password_change_required"_s);
+    }
+
+    // A change reaches the connected clients of the accounts that read it,
+    // at once, and only them.
+    void nudgesTheAccountsThatReadTheChange()
+    {
+        const QJsonObject teacher = signIn(QString::fromUtf16(kTeacherLogin));
+        const QJsonObject student = signIn(QString::fromUtf16(kStudentLogin));
+        Sync::NudgeListener teacherChannel;
+        Sync::NudgeListener studentChannel;
+        teacherChannel.start(m_server->url(), teacher.value(u"accessToken"_s).toString());
+        studentChannel.start(m_server->url(), student.value(u"accessToken"_s).toString());
+        QTRY_VERIFY_WITH_TIMEOUT(teacherChannel.isReady() && studentChannel.isReady(), 10'000);
+        QSignalSpy teacherNudges(&teacherChannel, &Sync::NudgeListener::nudged);
+        QSignalSpy studentNudges(&studentChannel, &Sync::NudgeListener::nudged);
+
+        const QString accountId = teacher.value(u"user"_s).toObject().value(u"id"_s).toString();
+        const QJsonObject mutation = folderCreation(accountId, u"Conseils de classe"_s);
+        QElapsedTimer clock;
+        clock.start();
+        const HttpResult pushed
+            = postJson(at(u"/api/v1/sync/push"_s),
+                       compact({{u"client_id"_s, Core::newId()}, {u"mutations"_s, QJsonArray{mutation}}}),
+                       teacher.value(u"accessToken"_s).toString());
+        QCOMPARE(pushed.status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(teacherNudges.count() >= 1, 5'000);
+        qInfo("nudge %lld ms after the push was sent", clock.elapsed());
+        QTest::qWait(500);
+        QCOMPARE(studentNudges.count(), 0);
+        teacherChannel.stop();
+        studentChannel.stop();
+    }
+
+    void nudgeChannelRefusesABadToken()
+    {
+        Sync::NudgeListener channel;
+        QSignalSpy refused(&channel, &Sync::NudgeListener::unauthorised);
+        channel.start(m_server->url(), u"not-a-token"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(refused.count() >= 1, 10'000);
+        QVERIFY(!channel.isReady());
+        channel.stop();
     }
 
     void servesItsDescription()

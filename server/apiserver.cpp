@@ -2,6 +2,7 @@
 
 #include "accountstore.h"
 #include "authservice.h"
+#include "gzip.h"
 #include "limitedtcpserver.h"
 #include "serverdatabase.h"
 #include "sync/nudgehub.h"
@@ -188,6 +189,19 @@ void ApiServer::send(const QHttpServerRequest &request, QTcpSocket *socket, cons
     responder.writeHeader("X-Content-Type-Options", "nosniff");
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
+    // Large answers (pull pages) shrink several times over; small ones are
+    // not worth the work.
+    constexpr qsizetype kCompressFrom = 1024;
+    if (response.body.size() >= kCompressFrom && acceptsGzip(request.value("Accept-Encoding"))) {
+        const QByteArray compressed = gzipCompress(response.body);
+        if (!compressed.isEmpty()) {
+            responder.writeHeader("Content-Encoding", "gzip");
+            responder.writeHeader("Vary", "Accept-Encoding");
+            responder.writeHeader("Content-Length", QByteArray::number(compressed.size()));
+            responder.writeBody(compressed);
+            return;
+        }
+    }
     responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
     responder.writeBody(response.body);
 }

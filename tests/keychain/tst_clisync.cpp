@@ -178,6 +178,41 @@ private Q_SLOTS:
         QVERIFY(onReplica(u"laptop.sqlite"_s, {u"status"_s}).out.contains(u"open conflicts: 0"_s));
     }
 
+    // The server dies in the middle of a first sync: the pages applied stay,
+    // and the next sync goes on from there to the same replica as a sync
+    // that was never cut.
+    void firstSyncSurvivesAServerCrash()
+    {
+        QProcess sync;
+        sync.start(qEnvironmentVariable("CARTABLE_CLI_BINARY"),
+                   {u"sync"_s, u"--page"_s, u"40"_s, u"--replica"_s, replica(u"crash.sqlite"_s)});
+        QVERIFY(sync.waitForStarted(10'000));
+        QByteArray progress;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                progress += sync.readAllStandardError();
+                return progress.count("pulled") >= 5 || sync.state() == QProcess::NotRunning;
+            },
+            60'000));
+        QVERIFY2(sync.state() == QProcess::Running, "the sync ended before the server could be stopped");
+        m_server->kill();
+        QVERIFY(sync.waitForFinished(60'000));
+        QCOMPARE(sync.exitCode(), 1);
+        const QJsonObject cut
+            = QJsonDocument::fromJson(onReplica(u"crash.sqlite"_s, {u"status"_s, u"--json"_s}).out.toUtf8()).object();
+        QVERIFY(!cut.value(u"cursor"_s).toString().isEmpty());
+        const qsizetype before = exported(u"crash.sqlite"_s).size();
+        QVERIFY(before > 0);
+
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+        const Run resumed = onReplica(u"crash.sqlite"_s, {u"sync"_s, u"--page"_s, u"40"_s});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QCOMPARE(onReplica(u"whole.sqlite"_s, {u"sync"_s, u"--quiet"_s}).exitCode, 0);
+        const QHash<QString, QJsonObject> crashed = exported(u"crash.sqlite"_s);
+        QVERIFY(crashed.size() > before);
+        QCOMPARE(crashed, exported(u"whole.sqlite"_s));
+    }
+
     void replicaCommandErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -1,8 +1,17 @@
 #include "transaction.h"
 
 #include <QSqlError>
+#include <QSqlQuery>
 
 namespace Cartable::Core {
+
+bool beginWriteTransaction(QSqlDatabase &db)
+{
+    if (db.driverName() != QStringLiteral("QSQLITE"))
+        return db.transaction();
+    QSqlQuery query(db);
+    return query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
 
 Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db)), m_active(m_db.transaction()) {}
 

@@ -25,4 +25,11 @@ private:
     bool m_active = false;
 };
 
+// Starts a transaction that will write. On SQLite it takes the write lock at
+// once (BEGIN IMMEDIATE), so that two processes on one file wait for each
+// other's commit instead of failing half-way with "database is locked"; on
+// PostgreSQL it is an ordinary BEGIN. End it with db.commit() or
+// db.rollback().
+bool beginWriteTransaction(QSqlDatabase &db);
+
 } // namespace Cartable::Core

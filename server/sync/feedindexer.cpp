@@ -5,6 +5,7 @@
 #include "core/domain/catalog.h"
 #include "core/policy/buckets.h"
 #include "core/sqlstatement.h"
+#include "core/transaction.h"
 
 #include <QHash>
 #include <QSqlError>
@@ -80,7 +81,7 @@ Core::Result<QList<Record>> unindexedRows(const QSqlDatabase &db, const Core::En
 
 Core::Result<qint64> FeedIndexer::indexAll(const Progress &progress)
 {
-    if (!m_db.transaction())
+    if (!Core::beginWriteTransaction(m_db))
         return Core::Error{Core::ErrorCode::DatabaseError, m_db.lastError().text()};
     FeedStore feed(m_db);
     // Two statements, prepared once for every row: a bulk load indexes

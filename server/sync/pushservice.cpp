@@ -9,6 +9,7 @@
 #include "core/ids.h"
 #include "core/policy/writepolicy.h"
 #include "core/sqlstatement.h"
+#include "core/transaction.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -523,7 +524,7 @@ Result<QJsonObject> PushService::push(const Core::ActorFacts &actor, const QJson
     Result<Core::PushBatch> batch = Core::pushBatchFromJson(body);
     if (!batch)
         return batch.error();
-    if (!m_db.transaction())
+    if (!Core::beginWriteTransaction(m_db))
         return Error{ErrorCode::DatabaseError, m_db.lastError().text()};
     Result<QJsonObject> answer = pushBatch(actor, *batch);
     if (!answer) {

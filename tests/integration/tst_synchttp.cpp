@@ -11,6 +11,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -301,6 +303,81 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(refused.count() >= 1, 10'000);
         QVERIFY(!channel.isReady());
         channel.stop();
+    }
+
+    // Two server processes on one database take pushes at the same time
+    // while a client pulls from either in turn: no change is ever skipped
+    // by a cursor, whichever process committed it.
+    void twoServersOnOneDatabaseNeverSkipAChange()
+    {
+        ServerProcess second(backendFromEnvironment());
+        second.useDatabaseOf(*m_server);
+        QVERIFY2(second.start(), qPrintable(second.errorString()));
+        const QJsonObject teacher = signIn(QString::fromUtf16(kTeacherLogin));
+        const QString access = teacher.value(u"accessToken"_s).toString();
+        const QString accountId = teacher.value(u"user"_s).toObject().value(u"id"_s).toString();
+        const QUrl servers[] = {m_server->url(), second.url()};
+
+        QString cursor;
+        pullAll(access, &cursor);
+        QNetworkAccessManager network;
+        QSet<QString> made;
+        int answered = 0;
+        QStringList failures;
+        constexpr int kPushes = 120;
+        for (int i = 0; i < kPushes; ++i) {
+            const QJsonObject mutation = folderCreation(accountId, u"Dossier %1"_s.arg(i));
+            made.insert(mutation.value(u"id"_s).toString());
+            QNetworkRequest request(endpoint(servers[i % 2], u"/api/v1/sync/push"_s));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+            request.setRawHeader("Authorization", "Bearer " + access.toLatin1());
+            QNetworkReply *reply = network.post(request, compact({{u"client_id"_s, Core::newId()},
+                                                                  {u"mutations"_s, QJsonArray{mutation}}}));
+            connect(reply, &QNetworkReply::finished, this, [reply, &answered, &failures] {
+                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
+                    ++answered;
+                else
+                    failures.append(QString::fromUtf8(reply->readAll()));
+                reply->deleteLater();
+            });
+        }
+        // Pull from one server then the other while the pushes commit.
+        QSet<QString> seen;
+        int pagesDuringPushes = 0;
+        const auto pullFrom = [&](const QUrl &server) {
+            for (int page = 0; page < 100; ++page) {
+                QJsonObject body{{u"limit"_s, 7}};
+                if (!cursor.isEmpty())
+                    body.insert(u"cursor"_s, cursor);
+                const HttpResult result = postJson(endpoint(server, u"/api/v1/sync/pull"_s), compact(body), access);
+                if (result.status != 200)
+                    return false;
+                if (answered + failures.size() < kPushes)
+                    ++pagesDuringPushes;
+                for (const QJsonValue &value : result.json().value(u"rows"_s).toArray())
+                    seen.insert(value.toObject().value(u"row"_s).toObject().value(u"id"_s).toString());
+                cursor = result.json().value(u"cursor"_s).toString();
+                if (!result.json().value(u"more"_s).toBool())
+                    return true;
+            }
+            return true;
+        };
+        int round = 0;
+        QElapsedTimer deadline;
+        deadline.start();
+        while (answered + failures.size() < kPushes && deadline.elapsed() < 60'000) {
+            QVERIFY(pullFrom(servers[round++ % 2]));
+            QTest::qWait(5);
+        }
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.value(0)));
+        QCOMPARE(answered, kPushes);
+        QVERIFY(pullFrom(servers[0]));
+        QVERIFY(pullFrom(servers[1]));
+        // The pulls did run while the pushes were committing.
+        QVERIFY2(pagesDuringPushes > 3, qPrintable(QString::number(pagesDuringPushes)));
+        const QSet<QString> missing = made - seen;
+        QVERIFY2(missing.isEmpty(), qPrintable(u"%1 change(s) skipped"_s.arg(missing.size())));
+        QCOMPARE(second.stop(), 0);
     }
 
     void servesItsDescription()

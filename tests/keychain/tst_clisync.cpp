@@ -1,5 +1,5 @@
 // cartable-cli as a sync client of a real server holding the reference
-// school: a first sync, offline changes saved at once and sent by the next
+// school, on the backend named by CARTABLE_TEST_BACKEND: a first sync, offline changes saved at once and sent by the next
 // sync, another replica that receives them, a conflict between two replicas
 // and its restoration, and the errors of the replica commands.
 
@@ -91,7 +91,7 @@ private Q_SLOTS:
         QVERIFY2(qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"),
                  "run under tests/support/with-keyring.sh, which provides a session bus");
         QVERIFY(m_dir.isValid());
-        m_server = std::make_unique<ServerProcess>();
+        m_server = std::make_unique<ServerProcess>(backendFromEnvironment());
         QVERIFY2(m_server->fillWithReferenceSchool(0.02), qPrintable(m_server->errorString()));
         QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
         const Run login = cli({u"login"_s, u"--server"_s, m_server->url().toString(), u"--login"_s,
@@ -244,5 +244,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliSync)
+CARTABLE_BACKEND_TEST_MAIN(TestCliSync)
 #include "tst_clisync.moc"

@@ -43,7 +43,7 @@ bool ServerProcess::start(const QStringList &extraArguments)
         m_error = u"CARTABLE_SERVER_BINARY is not set"_s;
         return false;
     }
-    if (m_database.spec().isEmpty() && !m_database.create()) {
+    if (m_sharedSpec.isEmpty() && m_database.spec().isEmpty() && !m_database.create()) {
         m_error = m_database.errorString();
         return false;
     }
@@ -53,7 +53,7 @@ bool ServerProcess::start(const QStringList &extraArguments)
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(binary);
     m_process->setArguments(
-        QStringList{u"--address"_s, u"127.0.0.1"_s, u"--port"_s, port, u"--database"_s, m_database.spec(), u"--demo"_s}
+        QStringList{u"--address"_s, u"127.0.0.1"_s, u"--port"_s, port, u"--database"_s, databaseSpec(), u"--demo"_s}
         + extraArguments);
     // The log goes to a file: a pipe nobody reads would stall a busy server.
     m_process->setStandardErrorFile(m_dir.filePath(u"server.log"_s), QIODevice::Append);

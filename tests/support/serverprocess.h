@@ -44,7 +44,10 @@ public:
     bool isRunning() const;
     QUrl url() const { return m_url; }
     quint16 port() const { return m_port; }
-    QString databaseSpec() const { return m_database.spec(); }
+    QString databaseSpec() const { return m_sharedSpec.isEmpty() ? m_database.spec() : m_sharedSpec; }
+    // Runs on the database of `other` (started first): two server processes
+    // on one database.
+    void useDatabaseOf(const ServerProcess &other) { m_sharedSpec = other.databaseSpec(); }
     QString errorString() const { return m_error; }
     // Runs the server program's --reset-password on this server's database
     // and returns the temporary password it printed (empty on failure).
@@ -54,6 +57,7 @@ public:
 
 private:
     TestDatabase m_database;
+    QString m_sharedSpec;
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
     QUrl m_url;

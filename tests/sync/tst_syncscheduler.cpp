@@ -15,6 +15,8 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -103,6 +105,30 @@ private Q_SLOTS:
         QCOMPARE(synced.count(), 1);
         QCOMPARE(client.store->pendingCount().value(), 0);
         QCOMPARE(client.store->rows(u"document_folder"_s).value().size(), 5);
+    }
+
+    // An access token that expired while the laptop was closed: the sync
+    // refreshes it silently and goes on.
+    void refreshesAnExpiredTokenSilently()
+    {
+        Client client(m_dir.filePath(u"expired.sqlite"_s));
+        QVERIFY(signIn(client));
+        const QString before = client.session.accessToken();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"expire"_s);
+            db.setDatabaseName(m_server->databaseSpec());
+            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"UPDATE auth_token SET expires_at = 0 WHERE kind = 'access'"_s));
+        }
+        QSqlDatabase::removeDatabase(u"expire"_s);
+        makeFolder(client, u"Après les vacances"_s);
+        QSignalSpy synced(&client.scheduler, &Sync::SyncScheduler::synced);
+        client.scheduler.start();
+        QVERIFY(synced.wait(30'000));
+        QCOMPARE(client.store->pendingCount().value(), 0);
+        QVERIFY(client.session.accessToken() != before);
     }
 
     void retriesUntilTheServerIsBack()

@@ -4,6 +4,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 
 namespace Cartable::Test {
@@ -100,6 +101,33 @@ bool TestDatabase::create()
     url.setQuery(u"host="_s + postgresHost());
     m_spec = url.toString();
     return true;
+}
+
+bool runStatement(const QString &spec, const QString &sql, QString *error)
+{
+    const QString connection = u"cartable-test-statement"_s;
+    bool ok = false;
+    {
+        QSqlDatabase db;
+        if (spec.startsWith(u"postgresql://"_s)) {
+            const QUrl url(spec);
+            db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
+            db.setHostName(QUrlQuery(url).queryItemValue(u"host"_s));
+            db.setUserName(url.userName());
+            db.setDatabaseName(url.path().mid(1));
+        } else {
+            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+            db.setDatabaseName(spec);
+            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        }
+        QSqlQuery query(db);
+        ok = db.open() && query.exec(sql);
+        if (!ok && error)
+            *error = db.isOpen() ? query.lastError().text() : db.lastError().text();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
 }
 
 } // namespace Cartable::Test

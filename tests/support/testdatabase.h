@@ -43,6 +43,11 @@ private:
     QString m_error;
 };
 
+// Runs one SQL statement on the database named by a spec (an SQLite path or
+// a postgresql:// URL), beside the server that uses it: for tests that make
+// time pass (expired tokens) or break things on purpose.
+bool runStatement(const QString &spec, const QString &sql, QString *error = nullptr);
+
 // Exit code that ctest reports as "skipped" for this project's tests.
 inline constexpr int kSkipExitCode = 77;
 

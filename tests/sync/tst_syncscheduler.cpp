@@ -15,8 +15,7 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -75,7 +74,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_server = std::make_unique<ServerProcess>();
+        m_server = std::make_unique<ServerProcess>(backendFromEnvironment());
         QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     }
 
@@ -114,21 +113,43 @@ private Q_SLOTS:
         Client client(m_dir.filePath(u"expired.sqlite"_s));
         QVERIFY(signIn(client));
         const QString before = client.session.accessToken();
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"expire"_s);
-            db.setDatabaseName(m_server->databaseSpec());
-            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(u"UPDATE auth_token SET expires_at = 0 WHERE kind = 'access'"_s));
-        }
-        QSqlDatabase::removeDatabase(u"expire"_s);
+        QString error;
+        QVERIFY2(runStatement(m_server->databaseSpec(), u"UPDATE auth_token SET expires_at = 0 WHERE kind = 'access'"_s,
+                              &error),
+                 qPrintable(error));
         makeFolder(client, u"Après les vacances"_s);
         QSignalSpy synced(&client.scheduler, &Sync::SyncScheduler::synced);
         client.scheduler.start();
         QVERIFY(synced.wait(30'000));
         QCOMPARE(client.store->pendingCount().value(), 0);
         QVERIFY(client.session.accessToken() != before);
+    }
+
+    // A cancelled first sync stops after the page in flight and resumes
+    // later from there.
+    void cancelledSyncResumes()
+    {
+        Client client(m_dir.filePath(u"cancel.sqlite"_s));
+        QVERIFY(signIn(client));
+        client.engine.setPageSize(1);
+        QSignalSpy finished(&client.engine, &Sync::SyncEngine::finished);
+        QSignalSpy progress(&client.engine, &Sync::SyncEngine::progress);
+        client.engine.start();
+        QVERIFY(progress.wait(30'000));
+        client.engine.cancel();
+        QVERIFY(finished.wait(30'000));
+        const Core::Status cancelled = finished.constFirst().constFirst().value<Core::Status>();
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error().context, u"cancelled"_s);
+        const QString cut = client.store->cursor().value();
+        QVERIFY(!cut.isEmpty());
+
+        client.engine.setPageSize(1000);
+        finished.clear();
+        client.engine.start();
+        QVERIFY(finished.wait(30'000));
+        QVERIFY(finished.constFirst().constFirst().value<Core::Status>().ok());
+        QVERIFY(client.store->cursor().value() != cut);
     }
 
     void retriesUntilTheServerIsBack()
@@ -170,5 +191,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSyncScheduler)
+CARTABLE_BACKEND_TEST_MAIN(TestSyncScheduler)
 #include "tst_syncscheduler.moc"

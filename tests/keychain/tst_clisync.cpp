@@ -1,7 +1,7 @@
 // cartable-cli as a sync client of a real server holding the reference
-// school, on the backend named by CARTABLE_TEST_BACKEND: a first sync, offline changes saved at once and sent by the next
-// sync, another replica that receives them, a conflict between two replicas
-// and its restoration, and the errors of the replica commands.
+// school, on the backend named by CARTABLE_TEST_BACKEND: a first sync, offline changes saved at once and sent by the
+// next sync, another replica that receives them, a conflict between two replicas and its restoration, and the errors of
+// the replica commands.
 
 #include "tests/support/serverprocess.h"
 

@@ -126,6 +126,9 @@ QStringList ApiServer::routeList() const
     QStringList list;
     for (const Route &route : m_routes)
         list.append(QString::fromLatin1(methodName(route.method)) + u' ' + route.path);
+    // Upgraded to a WebSocket before any route sees it.
+    if (m_nudges)
+        list.append(u"GET /api/v1/sync/nudge"_s);
     return list;
 }
 

@@ -9,6 +9,7 @@
 #include "server/passwordhasher.h"
 #include "server/serverdatabase.h"
 #include "server/sessionstore.h"
+#include "server/sync/nudgehub.h"
 #include "server/sync/syncendpoints.h"
 
 #include "tests/support/testdatabase.h"
@@ -68,6 +69,9 @@ private Q_SLOTS:
             ApiServer api(auth, accounts, 1024 * 1024);
             SyncEndpoints sync(db);
             api.enableSync(sync);
+            NudgeHub nudges(
+                db, [](const QString &) { return QString(); }, [](const QString &) { return QStringList(); });
+            api.enableNudges(nudges);
 
             QSet<QString> registered;
             for (const QString &route : api.routeList())

@@ -147,22 +147,24 @@ private Q_SLOTS:
         const QString grade = teachersGrade(exported(u"laptop.sqlite"_s), m_teacherPerson, 1);
         QVERIFY(!grade.isEmpty());
         QCOMPARE(onReplica(u"desktop.sqlite"_s, {u"sync"_s, u"--quiet"_s}).exitCode, 0);
-        // Both replicas change the same mark offline; the laptop syncs first.
-        QCOMPARE(onReplica(u"laptop.sqlite"_s, {u"set"_s, u"grade"_s, grade, u"mark"_s, u"11"_s}).exitCode, 0);
+        // Both replicas change the same mark offline, to values the reference
+        // school never has (its marks are quarter points); the laptop syncs
+        // first.
+        QCOMPARE(onReplica(u"laptop.sqlite"_s, {u"set"_s, u"grade"_s, grade, u"mark"_s, u"11.11"_s}).exitCode, 0);
         QTest::qWait(20); // a later clock on the desktop
-        QCOMPARE(onReplica(u"desktop.sqlite"_s, {u"set"_s, u"grade"_s, grade, u"mark"_s, u"17,5"_s}).exitCode, 0);
+        QCOMPARE(onReplica(u"desktop.sqlite"_s, {u"set"_s, u"grade"_s, grade, u"mark"_s, u"17,57"_s}).exitCode, 0);
         QCOMPARE(onReplica(u"laptop.sqlite"_s, {u"sync"_s, u"--quiet"_s}).exitCode, 0);
         QCOMPARE(onReplica(u"desktop.sqlite"_s, {u"sync"_s, u"--quiet"_s}).exitCode, 0);
         QCOMPARE(onReplica(u"laptop.sqlite"_s, {u"sync"_s, u"--quiet"_s}).exitCode, 0);
         // The later change won; the laptop's value is a conflict record.
-        QCOMPARE(onReplica(u"laptop.sqlite"_s, {u"get"_s, u"grade"_s, grade, u"mark"_s}).out.trimmed(), u"17.5"_s);
+        QCOMPARE(onReplica(u"laptop.sqlite"_s, {u"get"_s, u"grade"_s, grade, u"mark"_s}).out.trimmed(), u"17.57"_s);
         const QStringList open = onReplica(u"laptop.sqlite"_s, {u"conflicts"_s}).out.split(u'\n', Qt::SkipEmptyParts);
         QString conflictId;
         for (const QString &line : open) {
             const QJsonObject conflict = QJsonDocument::fromJson(line.toUtf8()).object();
             if (conflict.value(u"row_id"_s).toString() == grade) {
                 conflictId = conflict.value(u"id"_s).toString();
-                QVERIFY(conflict.value(u"lost_value"_s).toString().contains(u"\"11\""_s));
+                QVERIFY(conflict.value(u"lost_value"_s).toString().contains(u"\"11.11\""_s));
                 QCOMPARE(conflict.value(u"rule"_s).toString(), u"last_writer_wins"_s);
             }
         }
@@ -174,7 +176,7 @@ private Q_SLOTS:
         QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
         QCOMPARE(onReplica(u"laptop.sqlite"_s, {u"sync"_s, u"--quiet"_s}).exitCode, 0);
         QCOMPARE(onReplica(u"desktop.sqlite"_s, {u"sync"_s, u"--quiet"_s}).exitCode, 0);
-        QCOMPARE(onReplica(u"desktop.sqlite"_s, {u"get"_s, u"grade"_s, grade, u"mark"_s}).out.trimmed(), u"11"_s);
+        QCOMPARE(onReplica(u"desktop.sqlite"_s, {u"get"_s, u"grade"_s, grade, u"mark"_s}).out.trimmed(), u"11.11"_s);
         QVERIFY(onReplica(u"laptop.sqlite"_s, {u"status"_s}).out.contains(u"open conflicts: 0"_s));
     }
 

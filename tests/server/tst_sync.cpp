@@ -383,21 +383,22 @@ private Q_SLOTS:
         pullInto(replica, teacher, 1000);
         const auto [grade, version] = teachersGrade(replica, teacher.personId, 1);
         const QString id = grade.value(u"id"_s).toString();
-        // Two devices of the teacher, offline, change the mark; the laptop's
+        // Two devices of the teacher, offline, change the mark (to values the
+        // reference school never has: its marks are quarter points); the laptop's
         // change is the later one by its clock but arrives first.
         const QString laptop = Core::newId();
         const QString phone = Core::newId();
         const QJsonObject later = push(teacher, laptop,
-                                       {update(1, u"grade"_s, id, {{u"mark"_s, u"14"_s}}, version, m_now + 5000)});
+                                       {update(1, u"grade"_s, id, {{u"mark"_s, u"14.13"_s}}, version, m_now + 5000)});
         QCOMPARE(describe(later), u"applied"_s);
         const QJsonObject earlier = push(teacher, phone,
-                                         {update(1, u"grade"_s, id, {{u"mark"_s, u"9"_s}}, version, m_now + 1000)});
+                                         {update(1, u"grade"_s, id, {{u"mark"_s, u"9.07"_s}}, version, m_now + 1000)});
         const QJsonObject result = earlier.value(u"results"_s).toArray().at(0).toObject();
         QCOMPARE(result.value(u"status"_s).toString(), u"conflict"_s);
-        QCOMPARE(result.value(u"row"_s).toObject().value(u"mark"_s).toString(), u"14"_s);
+        QCOMPARE(result.value(u"row"_s).toObject().value(u"mark"_s).toString(), u"14.13"_s);
         const QJsonObject conflict = result.value(u"conflicts"_s).toArray().at(0).toObject();
         QCOMPARE(conflict.value(u"rule"_s).toString(), u"last_writer_wins"_s);
-        QCOMPARE(conflict.value(u"lost"_s).toObject().value(u"mark"_s).toString(), u"9"_s);
+        QCOMPARE(conflict.value(u"lost"_s).toObject().value(u"mark"_s).toString(), u"9.07"_s);
 
         // The conflict record reaches the teacher with both values.
         pullInto(replica, teacher, 1000);
@@ -407,8 +408,8 @@ private Q_SLOTS:
                 record = it.value();
         }
         QVERIFY(!record.isEmpty());
-        QVERIFY(record.value(u"lost_value"_s).toString().contains(u"\"9\""_s));
-        QVERIFY(record.value(u"kept_value"_s).toString().contains(u"\"14\""_s));
+        QVERIFY(record.value(u"lost_value"_s).toString().contains(u"\"9.07\""_s));
+        QVERIFY(record.value(u"kept_value"_s).toString().contains(u"\"14.13\""_s));
         QCOMPARE(record.value(u"status"_s).toString(), u"open"_s);
         // Nobody else reads it.
         Replica other;

@@ -19,6 +19,17 @@ bool execPrepared(QSqlQuery &query, const QString &sql, const Values &...values)
     return query.exec();
 }
 
+// "?, ?, ?": `count` bind marks for an IN list or a VALUES row. Only the
+// number of values goes into the SQL, never a value.
+inline QString bindMarks(qsizetype count)
+{
+    QString marks;
+    marks.reserve(count * 3);
+    for (qsizetype i = 0; i < count; ++i)
+        marks += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return marks;
+}
+
 inline Error databaseError(const QSqlQuery &query)
 {
     return Error{ErrorCode::DatabaseError, query.lastError().text()};

@@ -4,9 +4,9 @@
 #include "authservice.h"
 #include "gzip.h"
 #include "limitedtcpserver.h"
+#include "server/sync/nudgehub.h"
+#include "server/sync/syncendpoints.h"
 #include "serverdatabase.h"
-#include "sync/nudgehub.h"
-#include "sync/syncendpoints.h"
 
 #include "core/jsonreader.h"
 

@@ -8,12 +8,12 @@
 #include "loginthrottle.h"
 #include "passwordhasher.h"
 #include "referenceschool/demodatacommand.h"
+#include "server/sync/feedindexer.h"
+#include "server/sync/nudgehub.h"
+#include "server/sync/syncendpoints.h"
 #include "serverconfig.h"
 #include "serverdatabase.h"
 #include "sessionstore.h"
-#include "sync/feedindexer.h"
-#include "sync/nudgehub.h"
-#include "sync/syncendpoints.h"
 #include "unixsignalwatcher.h"
 
 #include <QCoreApplication>

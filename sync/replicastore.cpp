@@ -1,6 +1,7 @@
 #include "replicastore.h"
 
 #include "core/domain/catalog.h"
+#include "core/domain/domainschema.h"
 #include "core/ids.h"
 #include "core/replica/replicaschema.h"
 #include "core/sqlstatement.h"
@@ -136,19 +137,9 @@ Status ReplicaStore::writeRow(const Record &row)
     const Core::EntityDef *entity = Core::findEntity(row.type());
     if (!entity)
         return Status(ErrorCode::UnknownEntity, row.type());
-    QStringList columns{u"id"_s};
-    QStringList marks{u"?"_s};
-    QStringList updates;
-    for (const Core::FieldDef &field : entity->fields) {
-        columns.append(field.name);
-        marks.append(u"?"_s);
-        updates.append(field.name + u" = excluded."_s + field.name);
-    }
     QSqlQuery query(m_db);
-    if (!query.prepare(u"INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4"_s
-                           .arg(entity->type, columns.join(u", "_s), marks.join(u", "_s), updates.join(u", "_s)))) {
+    if (!query.prepare(Core::upsertStatement(*entity)))
         return Core::databaseError(query);
-    }
     query.addBindValue(row.id());
     for (const Core::FieldDef &field : entity->fields)
         query.addBindValue(Core::fieldToSql(field, row.value(field.name)));

@@ -123,6 +123,26 @@ QStringList addedColumnStatements(const EntityDef &entity, SchemaSide side, int 
     return statements + indexStatements(entity, side, added);
 }
 
+QString upsertStatement(const EntityDef &entity, const QString &extraColumn, const QString &extraLiteral)
+{
+    QStringList columns{u"id"_s};
+    QStringList updates;
+    for (const FieldDef &field : entity.fields) {
+        columns.append(field.name);
+        updates.append(field.name + u" = excluded."_s + field.name);
+    }
+    QString values = u"?"_s;
+    for (qsizetype i = 0; i < entity.fields.size(); ++i)
+        values += u", ?"_s;
+    if (!extraColumn.isEmpty()) {
+        columns.append(extraColumn);
+        values += u", "_s + extraLiteral;
+    }
+    return u"INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4"_s.arg(entity.type,
+                                                                                      columns.join(u", "_s), values,
+                                                                                      updates.join(u", "_s));
+}
+
 QStringList catalogStatements(SchemaSide side, int version)
 {
     QStringList statements;

@@ -35,6 +35,11 @@ QStringList indexStatements(const EntityDef &entity, SchemaSide side, const QLis
 // The unique keys of an entity, on the server.
 QStringList uniqueKeyStatements(const EntityDef &entity);
 
+// INSERT of a whole row (id, then the fields in catalogue order, all bound)
+// that replaces the row of the same id. `extraColumn` = `extraLiteral` is
+// set on insert only: a server column that the catalogue does not know.
+QString upsertStatement(const EntityDef &entity, const QString &extraColumn = {}, const QString &extraLiteral = {});
+
 // Every table of the catalogue at `version`, in catalogue order.
 QStringList catalogStatements(SchemaSide side, int version = kDomainSchemaVersion);
 

@@ -19,15 +19,6 @@ using Core::Status;
 
 namespace {
 
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    marks.reserve(count);
-    for (qsizetype i = 0; i < count; ++i)
-        marks.append(u"?"_s);
-    return marks.join(u", "_s);
-}
-
 QJsonObject stampToJson(const FieldStamp &stamp)
 {
     QJsonObject object{{u"v"_s, stamp.version}, {u"h"_s, stamp.hlc.toWire()}};
@@ -228,7 +219,7 @@ Result<FeedPage> FeedStore::entries(const QStringList &buckets, qint64 after, qi
     if (buckets.isEmpty() || after >= upTo)
         return page;
     limit = qMax(limit, 1);
-    const QString filter = u"bucket IN (%1) AND seq > ? AND seq <= ?%2"_s.arg(placeholders(buckets.size()),
+    const QString filter = u"bucket IN (%1) AND seq > ? AND seq <= ?%2"_s.arg(Core::bindMarks(buckets.size()),
                                                                               liveOnly ? u" AND removed = 0"_s
                                                                                        : QString());
     const auto run = [&](const QString &sql, qint64 from, qint64 to, int rows) -> Status {

@@ -62,13 +62,11 @@ Result<QHash<QString, StoredRow>> fetchRows(const QSqlDatabase &db, const Core::
         columns.append(u"t."_s + field.name);
     for (qsizetype start = 0; start < ids.size(); start += kChunk) {
         const QStringList chunk = ids.mid(start, kChunk);
-        QStringList marks;
-        for (qsizetype i = 0; i < chunk.size(); ++i)
-            marks.append(u"?"_s);
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        if (!query.prepare(u"SELECT %1 FROM %2 t JOIN row_state s ON s.entity = ? AND s.row_id = t.id "
-                           "WHERE t.id IN (%3)"_s.arg(columns.join(u", "_s), entity.type, marks.join(u", "_s)))) {
+        if (!query.prepare(
+                u"SELECT %1 FROM %2 t JOIN row_state s ON s.entity = ? AND s.row_id = t.id "
+                "WHERE t.id IN (%3)"_s.arg(columns.join(u", "_s), entity.type, Core::bindMarks(chunk.size())))) {
             return Core::databaseError(query);
         }
         query.addBindValue(entity.type);

@@ -1,6 +1,7 @@
 #include "rowwriter.h"
 
 #include "core/domain/catalog.h"
+#include "core/domain/domainschema.h"
 #include "core/policy/buckets.h"
 #include "core/sqlstatement.h"
 
@@ -36,24 +37,12 @@ Status RowWriter::upsert(const Record &row)
     const Core::EntityDef *entity = Core::findEntity(row.type());
     if (!entity)
         return Status(Core::ErrorCode::UnknownEntity, row.type());
-    QStringList columns{u"id"_s};
-    QStringList marks{u"?"_s};
-    QStringList updates;
-    for (const Core::FieldDef &field : entity->fields) {
-        columns.append(field.name);
-        marks.append(u"?"_s);
-        updates.append(field.name + u" = excluded."_s + field.name);
-    }
     // An account made through sync has no password until an administrator
     // gives it one (cartable-server --reset-password).
     const bool account = row.type() == QStringView(Core::Entity::Account);
-    if (account) {
-        columns.append(u"password_hash"_s);
-        marks.append(u"'!'"_s);
-    }
     QSqlQuery query(m_db);
-    if (!query.prepare(u"INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4"_s
-                           .arg(entity->type, columns.join(u", "_s), marks.join(u", "_s), updates.join(u", "_s)))) {
+    if (!query.prepare(account ? Core::upsertStatement(*entity, u"password_hash"_s, u"'!'"_s)
+                               : Core::upsertStatement(*entity))) {
         return Core::databaseError(query);
     }
     query.addBindValue(row.id());

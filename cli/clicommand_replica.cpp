@@ -6,6 +6,7 @@
 
 #include "core/domain/catalog.h"
 #include "core/protocol/hlc.h"
+#include "sync/conflicts.h"
 #include "sync/replicastore.h"
 #include "sync/session.h"
 #include "sync/syncengine.h"
@@ -293,59 +294,10 @@ void CliCommand::restore(const QStringList &arguments)
     if (!store)
         return;
     const QString id = parser.positionalArguments().constFirst();
-    const Core::Result<std::optional<Record>> found = store->row(u"sync_conflict"_s, id);
-    if (!found)
-        return fail(found.error());
-    if (!*found)
-        return fail(Error{ErrorCode::NotFound, u"sync_conflict/"_s + id});
-    const Record &conflict = **found;
-    const Core::EntityDef *entity = Core::findEntity(conflict.text(u"row_type"_s));
-    const QJsonDocument lost = QJsonDocument::fromJson(conflict.text(u"lost_value"_s).toUtf8());
-    if (!entity || !lost.isObject())
-        return fail(Error{ErrorCode::InvalidField, u"sync_conflict.lost_value"_s});
-    // A lost row is made again; lost fields are set again.
-    const QJsonObject values = lost.object();
-    const QString rowId = conflict.text(u"row_id"_s);
-    const Core::Result<std::optional<Record>> current = store->row(entity->type, rowId);
-    if (!current)
-        return fail(current.error());
-    Core::Result<qint64> number = Error{ErrorCode::Internal, {}};
-    if (values.contains(u"type"_s)) {
-        Core::Result<Record> whole = Core::recordFromJson(values);
-        if (!whole)
-            return fail(whole.error());
-        if (*current) {
-            QStringList fields = entity->fieldNames();
-            number = store->change(Core::MutationOp::Update, *whole, fields, nowStamp());
-        } else {
-            number = store->change(Core::MutationOp::Create, *whole, {}, nowStamp());
-        }
-    } else {
-        Record change(entity->type, rowId);
-        QStringList fields;
-        for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
-            const Core::FieldDef *field = entity->field(it.key());
-            if (!field)
-                return fail(Error{ErrorCode::UnknownField, entity->type + u'.' + it.key()});
-            const Core::Result<QVariant> value = Core::fieldFromJson(*entity, *field, it.value());
-            if (!value)
-                return fail(value.error());
-            change.set(field->name, *value);
-            fields.append(field->name);
-        }
-        number = store->change(Core::MutationOp::Update, change, fields, nowStamp());
-    }
+    const Core::Result<qint64> number = Sync::restoreConflict(*store, id, m_session.profile().id, nowStamp(),
+                                                              QDateTime::currentMSecsSinceEpoch());
     if (!number)
         return fail(number.error());
-    Record settled(u"sync_conflict"_s, id);
-    settled.set(u"status"_s, u"restored"_s);
-    settled.set(u"resolved_by"_s,
-                m_session.profile().id.isEmpty() ? conflict.text(u"loser_account_id"_s) : m_session.profile().id);
-    settled.set(u"resolved_at"_s, QDateTime::currentMSecsSinceEpoch());
-    const Core::Result<qint64> marked = store->change(Core::MutationOp::Update, settled,
-                                                      {u"status"_s, u"resolved_by"_s, u"resolved_at"_s}, nowStamp());
-    if (!marked)
-        return fail(marked.error());
     out(u"restored as change %1; 'cartable-cli sync' sends it"_s.arg(*number));
     done(Success);
 }

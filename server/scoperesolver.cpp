@@ -208,23 +208,6 @@ private:
     ActorFacts &m_actor;
 };
 
-// "id, field, field…" of an entity, in catalogue order.
-QString columnList(const Core::EntityDef &entity)
-{
-    return (QStringList{u"id"_s} + entity.fieldNames()).join(u", "_s);
-}
-
-Core::Record recordFrom(const Core::EntityDef &entity, const QSqlQuery &query)
-{
-    Core::Record record(entity.type, query.value(0).toString());
-    for (int i = 0; i < entity.fields.size(); ++i) {
-        const QVariant value = query.value(i + 1);
-        if (!value.isNull())
-            record.set(entity.fields.at(i).name, Core::fieldFromSql(entity.fields.at(i), value));
-    }
-    return record;
-}
-
 } // namespace
 
 Result<ActorFacts> ScopeResolver::resolve(const QString &accountId) const
@@ -287,13 +270,13 @@ std::optional<Core::Record> SqlPolicyLookup::row(const QString &type, const QStr
         return std::nullopt;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!Core::execPrepared(query, u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(columnList(*entity), entity->type), id)) {
+    if (!Core::execPrepared(query, u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(Core::selectColumns(*entity), entity->type), id)) {
         qCWarning(lcScope) << "lookup failed:" << type << query.lastError().text();
         return std::nullopt;
     }
     if (!query.next())
         return std::nullopt;
-    return recordFrom(*entity, query);
+    return Core::recordFromQuery(*entity, query);
 }
 
 QList<Core::Record> SqlPolicyLookup::rowsWhere(const QString &type, const QString &field, const QString &value) const
@@ -303,7 +286,7 @@ QList<Core::Record> SqlPolicyLookup::rowsWhere(const QString &type, const QStrin
         return {};
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    const QString sql = u"SELECT %1 FROM %2 WHERE %3 = ? ORDER BY id"_s.arg(columnList(*entity), entity->type,
+    const QString sql = u"SELECT %1 FROM %2 WHERE %3 = ? ORDER BY id"_s.arg(Core::selectColumns(*entity), entity->type,
                                                                             entity->field(field)->name);
     if (!Core::execPrepared(query, sql, value)) {
         qCWarning(lcScope) << "lookup failed:" << type << field << query.lastError().text();
@@ -311,7 +294,7 @@ QList<Core::Record> SqlPolicyLookup::rowsWhere(const QString &type, const QStrin
     }
     QList<Core::Record> rows;
     while (query.next())
-        rows.append(recordFrom(*entity, query));
+        rows.append(Core::recordFromQuery(*entity, query));
     return rows;
 }
 

@@ -175,41 +175,41 @@ Status ReplicaStore::setVersion(const QString &type, const QString &id, qint64 v
 
 Result<std::optional<Record>> ReplicaStore::row(const QString &type, const QString &id) const
 {
-    const Core::EntityDef *entity = Core::findEntity(type);
-    if (!entity)
-        return Error{ErrorCode::UnknownEntity, type};
-    QSqlQuery query(m_db);
-    if (!Core::execPrepared(query,
-                            u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(entity->fieldNames().join(u", "_s), entity->type),
-                            id)) {
-        return Core::databaseError(query);
-    }
-    if (!query.next())
+    Result<QList<Record>> found = select(type, u"id = ?"_s, {id});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
         return std::optional<Record>();
-    Record record(type, id);
-    for (qsizetype i = 0; i < entity->fields.size(); ++i)
-        record.set(entity->fields.at(i).name, Core::fieldFromSql(entity->fields.at(i), query.value(int(i))));
-    return std::optional<Record>(record);
+    return std::optional<Record>(found->constFirst());
 }
 
 Result<QList<Record>> ReplicaStore::rows(const QString &type) const
 {
+    return select(type, {}, {}, u"id"_s);
+}
+
+Result<QList<Record>> ReplicaStore::select(const QString &type, const QString &condition, const QVariantList &values,
+                                           const QString &order) const
+{
     const Core::EntityDef *entity = Core::findEntity(type);
     if (!entity)
         return Error{ErrorCode::UnknownEntity, type};
+    QString sql = u"SELECT %1 FROM %2"_s.arg(Core::selectColumns(*entity), entity->type);
+    if (!condition.isEmpty())
+        sql += u" WHERE "_s + condition;
+    if (!order.isEmpty())
+        sql += u" ORDER BY "_s + order;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!Core::execPrepared(query, u"SELECT id, %1 FROM %2 ORDER BY id"_s.arg(entity->fieldNames().join(u", "_s),
-                                                                              entity->type))) {
+    if (!query.prepare(sql))
         return Core::databaseError(query);
-    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return Core::databaseError(query);
     QList<Record> found;
-    while (query.next()) {
-        Record record(type, query.value(0).toString());
-        for (qsizetype i = 0; i < entity->fields.size(); ++i)
-            record.set(entity->fields.at(i).name, Core::fieldFromSql(entity->fields.at(i), query.value(int(i) + 1)));
-        found.append(record);
-    }
+    while (query.next())
+        found.append(Core::recordFromQuery(*entity, query));
     return found;
 }
 
@@ -284,17 +284,62 @@ Status ReplicaStore::replayPending(const QString &type, const QString &id)
 Result<qint64> ReplicaStore::change(MutationOp op, const Record &values, const QStringList &changedFields,
                                     const Core::HlcTimestamp &hlc)
 {
+    Result<QList<qint64>> numbers = changeAll({{op, values, changedFields, hlc}});
+    if (!numbers)
+        return numbers.error();
+    return numbers->constFirst();
+}
+
+Result<QList<qint64>> ReplicaStore::changeAll(const QList<LocalChange> &changes)
+{
+    QList<qint64> numbers;
+    const Status written = inTransaction([&]() -> Status {
+        Result<QString> next = info(m_db, kNextMutationKey);
+        if (!next)
+            return next.error();
+        qint64 number = next->isEmpty() ? 1 : next->toLongLong();
+        for (const LocalChange &change : changes) {
+            Result<Mutation> prepared = prepareMutation(change);
+            if (!prepared)
+                return prepared.error();
+            Mutation mutation = *prepared;
+            mutation.number = number;
+            if (Status status = applyMutation(mutation); !status)
+                return status;
+            const QJsonObject wire = Core::mutationToJson(mutation);
+            QSqlQuery query(m_db);
+            if (!Core::execPrepared(
+                    query,
+                    u"INSERT INTO outbox (number, entity, row_id, op, fields, base_version, hlc, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                    number, change.values.type(), change.values.id(), Core::mutationOpCode(change.op),
+                    QString::fromUtf8(QJsonDocument(wire.value(u"fields"_s).toObject()).toJson(QJsonDocument::Compact)),
+                    mutation.baseVersion, change.hlc.toWire(), QDateTime::currentMSecsSinceEpoch())) {
+                return Core::databaseError(query);
+            }
+            numbers.append(number++);
+        }
+        return setInfo(m_db, kNextMutationKey, QString::number(number));
+    });
+    if (!written)
+        return written.error();
+    return numbers;
+}
+
+Result<Mutation> ReplicaStore::prepareMutation(const LocalChange &change) const
+{
+    const Record &values = change.values;
     const Core::EntityDef *entity = Core::findEntity(values.type());
     if (!entity)
         return Error{ErrorCode::UnknownEntity, values.type()};
     Mutation mutation;
-    mutation.op = op;
+    mutation.op = change.op;
     mutation.values = values;
-    mutation.hlc = hlc;
+    mutation.hlc = change.hlc;
     Result<std::optional<Record>> current = row(values.type(), values.id());
     if (!current)
         return current.error();
-    if (op == MutationOp::Create) {
+    if (change.op == MutationOp::Create) {
         if (*current)
             return Error{ErrorCode::InvalidField, entity->type + u".id"_s};
         if (Status status = Core::validateRecord(*entity, values); !status)
@@ -303,50 +348,25 @@ Result<qint64> ReplicaStore::change(MutationOp op, const Record &values, const Q
     } else {
         if (!*current)
             return Error{ErrorCode::NotFound, entity->type + u".id"_s};
-        if (op == MutationOp::Update) {
-            if (changedFields.isEmpty())
+        if (change.op == MutationOp::Update) {
+            if (change.changedFields.isEmpty())
                 return Error{ErrorCode::MissingField, entity->type};
             Record after = **current;
-            for (const QString &field : changedFields) {
+            for (const QString &field : change.changedFields) {
                 if (!entity->hasField(field))
                     return Error{ErrorCode::UnknownField, entity->type + u'.' + field};
                 after.set(field, values.value(field));
             }
             if (Status status = Core::validateRecord(*entity, after); !status)
                 return status.error();
-            mutation.changedFields = changedFields;
+            mutation.changedFields = change.changedFields;
         }
     }
     Result<qint64> base = version(values.type(), values.id());
     if (!base)
         return base.error();
     mutation.baseVersion = *base;
-
-    qint64 number = 0;
-    const Status written = inTransaction([&]() -> Status {
-        Result<QString> next = info(m_db, kNextMutationKey);
-        if (!next)
-            return next.error();
-        number = next->isEmpty() ? 1 : next->toLongLong();
-        mutation.number = number;
-        if (Status status = applyMutation(mutation); !status)
-            return status;
-        const QJsonObject wire = Core::mutationToJson(mutation);
-        QSqlQuery query(m_db);
-        if (!Core::execPrepared(
-                query,
-                u"INSERT INTO outbox (number, entity, row_id, op, fields, base_version, hlc, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                number, values.type(), values.id(), Core::mutationOpCode(op),
-                QString::fromUtf8(QJsonDocument(wire.value(u"fields"_s).toObject()).toJson(QJsonDocument::Compact)),
-                mutation.baseVersion, hlc.toWire(), QDateTime::currentMSecsSinceEpoch())) {
-            return Core::databaseError(query);
-        }
-        return setInfo(m_db, kNextMutationKey, QString::number(number + 1));
-    });
-    if (!written)
-        return written.error();
-    return number;
+    return mutation;
 }
 
 Result<Core::PushBatch> ReplicaStore::pendingBatch(int max) const

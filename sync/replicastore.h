@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
 
 #include <functional>
 #include <memory>
@@ -49,6 +50,17 @@ public:
     [[nodiscard]] Core::Result<qint64> change(Core::MutationOp op, const Core::Record &values,
                                               const QStringList &changedFields, const Core::HlcTimestamp &hlc);
 
+    struct LocalChange
+    {
+        Core::MutationOp op = Core::MutationOp::Update;
+        Core::Record values;
+        QStringList changedFields;
+        Core::HlcTimestamp hlc;
+    };
+    // Several changes made as one (a restored value and its settled
+    // conflict, a pasted block of marks): all are saved, in order, or none.
+    [[nodiscard]] Core::Result<QList<qint64>> changeAll(const QList<LocalChange> &changes);
+
     // The oldest pending mutations, at most `max`, as a push batch.
     [[nodiscard]] Core::Result<Core::PushBatch> pendingBatch(int max = Core::PushBatch::kMaxMutations) const;
     [[nodiscard]] Core::Result<qint64> pendingCount() const;
@@ -62,6 +74,12 @@ public:
     // server has not sent it.
     [[nodiscard]] Core::Result<qint64> version(const QString &type, const QString &id) const;
     [[nodiscard]] Core::Result<QList<Core::Record>> rows(const QString &type) const;
+    // The rows of `type` that meet an SQL condition over its columns, with
+    // `values` bound to its "?" marks in order: what the screens read. The
+    // condition and order are the caller's own SQL, never a user's text.
+    [[nodiscard]] Core::Result<QList<Core::Record>> select(const QString &type, const QString &condition,
+                                                           const QVariantList &values = {},
+                                                           const QString &order = {}) const;
 
     QSqlDatabase database() const { return m_db; }
 
@@ -76,6 +94,7 @@ private:
     // stored.
     [[nodiscard]] Core::Status replayPending(const QString &type, const QString &id);
     [[nodiscard]] Core::Status applyMutation(const Core::Mutation &mutation);
+    [[nodiscard]] Core::Result<Core::Mutation> prepareMutation(const LocalChange &change) const;
     [[nodiscard]] Core::Result<QList<Core::Mutation>> pendingOf(const QString &type, const QString &id) const;
     [[nodiscard]] Core::Status inTransaction(const std::function<Core::Status()> &work);
 

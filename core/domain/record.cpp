@@ -6,6 +6,7 @@
 #include "core/userprofile.h"
 
 #include <QDate>
+#include <QSqlQuery>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -409,6 +410,26 @@ QVariant fieldFromSql(const FieldDef &field, const QVariant &value)
         return value.toLongLong() != 0;
     }
     return {};
+}
+
+QString selectColumns(const EntityDef &entity, const QString &alias)
+{
+    const QString prefix = alias.isEmpty() ? QString() : alias + u'.';
+    QStringList columns{prefix + u"id"_s};
+    for (const FieldDef &field : entity.fields)
+        columns.append(prefix + field.name);
+    return columns.join(u", "_s);
+}
+
+Record recordFromQuery(const EntityDef &entity, const QSqlQuery &query, int first)
+{
+    Record record(entity.type, query.value(first).toString());
+    for (qsizetype i = 0; i < entity.fields.size(); ++i) {
+        const QVariant value = query.value(first + 1 + int(i));
+        if (!value.isNull())
+            record.set(entity.fields.at(i).name, fieldFromSql(entity.fields.at(i), value));
+    }
+    return record;
 }
 
 } // namespace Cartable::Core

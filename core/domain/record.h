@@ -10,6 +10,8 @@
 #include <QString>
 #include <QVariant>
 
+class QSqlQuery;
+
 namespace Cartable::Core {
 
 // One replicated row: its type, its id and the values of its fields in their
@@ -72,5 +74,12 @@ QVariant fieldToSql(const FieldDef &field, const QVariant &value);
 // From whatever the driver returns (qlonglong, int, QString, NULL) to the
 // canonical form.
 QVariant fieldFromSql(const FieldDef &field, const QVariant &value);
+
+// "id, field, field…" of an entity in catalogue order, each column prefixed
+// with `alias` and a dot when one is given: what recordFromQuery() reads.
+QString selectColumns(const EntityDef &entity, const QString &alias = {});
+// The row a query that selected selectColumns() stands on, read from column
+// `first` on. NULL columns are left unset.
+Record recordFromQuery(const EntityDef &entity, const QSqlQuery &query, int first = 0);
 
 } // namespace Cartable::Core

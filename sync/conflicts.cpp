@@ -61,13 +61,13 @@ Result<ConflictView> readConflict(const Record &conflict)
     return view;
 }
 
-Result<qint64> restoreConflict(ReplicaStore &store, const QString &conflictId, const QString &accountId,
-                               const Core::HlcTimestamp &stamp, qint64 nowMillis)
+namespace {
+
+// The change that puts back what one conflict lost.
+Result<ReplicaStore::LocalChange> restoreChange(const ReplicaStore &store, const Record &conflict,
+                                                const Core::HlcTimestamp &stamp)
 {
-    Result<Record> conflict = findConflict(store, conflictId);
-    if (!conflict)
-        return conflict.error();
-    Result<ConflictView> view = readConflict(*conflict);
+    Result<ConflictView> view = readConflict(conflict);
     if (!view)
         return view.error();
     const Core::EntityDef &entity = *Core::findEntity(view->rowType);
@@ -77,51 +77,87 @@ Result<qint64> restoreConflict(ReplicaStore &store, const QString &conflictId, c
         return current.error();
 
     // A lost row is made again; lost fields are set again.
-    ReplicaStore::LocalChange restore;
     if (view->wholeRow) {
         Result<Record> whole = Core::recordFromJson(values);
         if (!whole)
             return whole.error();
         if (whole->type() != entity.type || whole->id() != view->rowId)
             return Error{ErrorCode::InvalidField, u"sync_conflict.lost_value"_s};
-        restore = {*current ? Core::MutationOp::Update : Core::MutationOp::Create, *whole,
-                   *current ? entity.fieldNames() : QStringList(), stamp};
-    } else {
-        if (!*current)
-            return Error{ErrorCode::NotFound, entity.type + u'/' + view->rowId};
-        Record change(entity.type, view->rowId);
-        QStringList fields;
-        for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
-            const Core::FieldDef *field = entity.field(it.key());
-            if (!field)
-                return Error{ErrorCode::UnknownField, entity.type + u'.' + it.key()};
-            Result<QVariant> value = Core::fieldFromJson(entity, *field, it.value());
-            if (!value)
-                return value.error();
-            change.set(field->name, *value);
-            fields.append(field->name);
-        }
-        if (fields.isEmpty())
-            return Error{ErrorCode::InvalidField, u"sync_conflict.lost_value"_s};
-        restore = {Core::MutationOp::Update, change, fields, stamp};
+        return ReplicaStore::LocalChange{*current ? Core::MutationOp::Update : Core::MutationOp::Create, *whole,
+                                         *current ? entity.fieldNames() : QStringList(), stamp};
     }
-    Result<QList<qint64>> numbers
-        = store.changeAll({restore, settle(*conflict, u"restored"_s, accountId, stamp, nowMillis)});
+    if (!*current)
+        return Error{ErrorCode::NotFound, entity.type + u'/' + view->rowId};
+    Record change(entity.type, view->rowId);
+    QStringList fields;
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        const Core::FieldDef *field = entity.field(it.key());
+        if (!field)
+            return Error{ErrorCode::UnknownField, entity.type + u'.' + it.key()};
+        Result<QVariant> value = Core::fieldFromJson(entity, *field, it.value());
+        if (!value)
+            return value.error();
+        change.set(field->name, *value);
+        fields.append(field->name);
+    }
+    if (fields.isEmpty())
+        return Error{ErrorCode::InvalidField, u"sync_conflict.lost_value"_s};
+    return ReplicaStore::LocalChange{Core::MutationOp::Update, change, fields, stamp};
+}
+
+} // namespace
+
+Result<qint64> restoreConflicts(ReplicaStore &store, const QStringList &conflictIds, const QString &accountId,
+                                const Core::HlcTimestamp &stamp, qint64 nowMillis)
+{
+    QList<ReplicaStore::LocalChange> changes;
+    QList<ReplicaStore::LocalChange> settled;
+    for (const QString &id : conflictIds) {
+        Result<Record> conflict = findConflict(store, id);
+        if (!conflict)
+            return conflict.error();
+        Result<ReplicaStore::LocalChange> change = restoreChange(store, *conflict, stamp);
+        if (!change)
+            return change.error();
+        changes.append(*change);
+        settled.append(settle(*conflict, u"restored"_s, accountId, stamp, nowMillis));
+    }
+    if (changes.isEmpty())
+        return Error{ErrorCode::NotFound, QString::fromUtf16(kConflictType)};
+    Result<QList<qint64>> numbers = store.changeAll(changes + settled);
     if (!numbers)
         return numbers.error();
     return numbers->constFirst();
 }
 
-Result<qint64> dismissConflict(ReplicaStore &store, const QString &conflictId, const QString &accountId,
-                               const Core::HlcTimestamp &stamp, qint64 nowMillis)
+Result<qint64> dismissConflicts(ReplicaStore &store, const QStringList &conflictIds, const QString &accountId,
+                                const Core::HlcTimestamp &stamp, qint64 nowMillis)
 {
-    Result<Record> conflict = findConflict(store, conflictId);
-    if (!conflict)
-        return conflict.error();
-    Result<QList<qint64>> numbers = store.changeAll({settle(*conflict, u"dismissed"_s, accountId, stamp, nowMillis)});
+    QList<ReplicaStore::LocalChange> settled;
+    for (const QString &id : conflictIds) {
+        Result<Record> conflict = findConflict(store, id);
+        if (!conflict)
+            return conflict.error();
+        settled.append(settle(*conflict, u"dismissed"_s, accountId, stamp, nowMillis));
+    }
+    if (settled.isEmpty())
+        return Error{ErrorCode::NotFound, QString::fromUtf16(kConflictType)};
+    Result<QList<qint64>> numbers = store.changeAll(settled);
     if (!numbers)
         return numbers.error();
     return numbers->constFirst();
+}
+
+Result<qint64> restoreConflict(ReplicaStore &store, const QString &conflictId, const QString &accountId,
+                               const Core::HlcTimestamp &stamp, qint64 nowMillis)
+{
+    return restoreConflicts(store, {conflictId}, accountId, stamp, nowMillis);
+}
+
+Result<qint64> dismissConflict(ReplicaStore &store, const QString &conflictId, const QString &accountId,
+                               const Core::HlcTimestamp &stamp, qint64 nowMillis)
+{
+    return dismissConflicts(store, {conflictId}, accountId, stamp, nowMillis);
 }
 
 } // namespace Cartable::Sync

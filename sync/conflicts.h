@@ -5,6 +5,7 @@
 #include "core/result.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace Cartable::Sync {
 
@@ -17,9 +18,9 @@ struct ConflictView
     Core::Record conflict;
     QString rowType;
     QString rowId;
-    QString field;      // empty when a whole row lost (a delete, a booking)
-    QString lostValue;  // the losing field's value, or the lost row's
-    QString keptValue;  // what the row holds now
+    QString field;     // empty when a whole row lost (a delete, a booking)
+    QString lostValue; // the losing field's value, or the lost row's
+    QString keptValue; // what the row holds now
     bool wholeRow = false;
 };
 
@@ -38,5 +39,14 @@ struct ConflictView
 [[nodiscard]] Core::Result<qint64> dismissConflict(ReplicaStore &store, const QString &conflictId,
                                                    const QString &accountId, const Core::HlcTimestamp &stamp,
                                                    qint64 nowMillis);
+
+// The same for the conflicts one change made (a grade's mark and the time it
+// was given lose together): all are settled, or none.
+[[nodiscard]] Core::Result<qint64> restoreConflicts(ReplicaStore &store, const QStringList &conflictIds,
+                                                    const QString &accountId, const Core::HlcTimestamp &stamp,
+                                                    qint64 nowMillis);
+[[nodiscard]] Core::Result<qint64> dismissConflicts(ReplicaStore &store, const QStringList &conflictIds,
+                                                    const QString &accountId, const Core::HlcTimestamp &stamp,
+                                                    qint64 nowMillis);
 
 } // namespace Cartable::Sync

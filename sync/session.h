@@ -32,6 +32,8 @@ public:
     Session(ApiClient *api, CredentialStore *credentials, QObject *parent = nullptr);
 
     State state() const { return m_state; }
+    // The client the session talks to the server through.
+    ApiClient *api() const { return m_api; }
     bool isSignedIn() const { return m_state == State::SignedIn; }
     QUrl server() const { return m_server; }
     QString login() const { return m_login; }

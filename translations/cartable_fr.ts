@@ -2,6 +2,126 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Cartable::Gui::AppreciationDelegate</name>
+    <message>
+        <source>Appreciation of %1</source>
+        <translation>Appréciation de %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::AppreciationsView</name>
+    <message>
+        <source>Appreciations</source>
+        <translation>Appréciations</translation>
+    </message>
+    <message>
+        <source>Teaching</source>
+        <translation>Enseignement</translation>
+    </message>
+    <message>
+        <source>&amp;Teaching:</source>
+        <translation>&amp;Enseignement :</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>Appreciations of the students</source>
+        <translation>Appréciations des élèves</translation>
+    </message>
+    <message>
+        <source>Characters typed</source>
+        <translation>Caractères saisis</translation>
+    </message>
+    <message>
+        <source>Enter or F2 writes the selected student&apos;s appreciation; Ctrl+Enter or Tab saves it and goes to the next student, Escape gives up the change.</source>
+        <translation>Entrée ou F2 : saisir l’appréciation de l’élève sélectionné ; Ctrl+Entrée ou Tab : l’enregistrer et passer à l’élève suivant ; Échap : annuler la modification.</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1 (clôturée)</translation>
+    </message>
+    <message>
+        <source>Read only: %1</source>
+        <translation>Lecture seule : %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 caractères</translation>
+    </message>
+    <message>
+        <source>%1 — too long</source>
+        <translation>%1 — trop long</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistrée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::AttachmentMessages</name>
+    <message>
+        <source>%1 is too large: a file can have at most %2.</source>
+        <translation>%1 est trop volumineux : un fichier peut faire au plus %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: check that it still exists and that you may open it.</source>
+        <translation>%1 ne peut pas être lu : vérifiez qu’il existe toujours et que vous avez le droit de l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>%1 is empty: there is nothing to attach.</source>
+        <translation>%1 est vide : il n’y a rien à joindre.</translation>
+    </message>
+    <message>
+        <source>%1 could not be copied on this computer. Check the free disk space, then try again.</source>
+        <translation>%1 n’a pas pu être copié sur cet ordinateur. Vérifiez l’espace disque disponible, puis réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::CahierView</name>
+    <message>
+        <source>Cahier de textes</source>
+        <translation>Cahier de textes</translation>
+    </message>
+    <message>
+        <source>Teaching</source>
+        <translation>Enseignement</translation>
+    </message>
+    <message>
+        <source>&amp;Teaching:</source>
+        <translation>&amp;Enseignement :</translation>
+    </message>
+    <message>
+        <source>Entries of the cahier de textes</source>
+        <translation>Entrées du cahier de textes</translation>
+    </message>
+    <message>
+        <source>&amp;Open lesson</source>
+        <translation>&amp;Ouvrir la séance</translation>
+    </message>
+    <message>
+        <source>Open the lesson of the selected entry</source>
+        <translation>Ouvrir la séance de l’entrée sélectionnée</translation>
+    </message>
+    <message>
+        <source>You teach no class or group in this establishment.</source>
+        <translation>Vous n’enseignez à aucune classe ni à aucun groupe dans cet établissement.</translation>
+    </message>
+    <message>
+        <source>Nothing is written in this cahier de textes yet.</source>
+        <translation>Rien n’est encore saisi dans ce cahier de textes.</translation>
+    </message>
+    <message>
+        <source>This entry belongs to no lesson of the timetable: it cannot be opened.</source>
+        <translation>Cette entrée ne correspond à aucun cours de l’emploi du temps : elle ne peut pas être ouverte.</translation>
+    </message>
+</context>
+<context>
     <name>Cartable::Gui::ChangePasswordDialog</name>
     <message>
         <source>Choose your password – Cartable</source>
@@ -117,6 +237,84 @@
     <message>
         <source>Changing it closes your other sessions: on your other devices, sign in again with the new password.</source>
         <translation>Le changer ferme vos autres sessions&#xa0;: sur vos autres appareils, reconnectez-vous avec le nouveau mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::CompetencyView</name>
+    <message>
+        <source>&lt;span style=&quot;background-color:%1; color:%2&quot;&gt;&amp;nbsp;%3&amp;nbsp;&lt;/span&gt; %4 (key %5)</source>
+        <translation>&lt;span style="background-color:%1; color:%2"&gt;&amp;nbsp;%3&amp;nbsp;&lt;/span&gt; %4 (touche %5)</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Évaluation</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation:</source>
+        <translation>&amp;Évaluation :</translation>
+    </message>
+    <message>
+        <source>None of your evaluations assesses competencies yet.</source>
+        <translation>Aucune de vos évaluations ne porte encore sur des compétences.</translation>
+    </message>
+    <message>
+        <source>Competency levels</source>
+        <translation>Niveaux de maîtrise</translation>
+    </message>
+    <message>
+        <source>Keys 1 to 4 set the level, Delete clears it.</source>
+        <translation>Les touches 1 à 4 fixent le niveau, Suppr l’efface.</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>Niveaux</translation>
+    </message>
+    <message>
+        <source>This evaluation’s period is closed: its levels can no longer change.</source>
+        <translation>La période de cette évaluation est clôturée : ses niveaux ne peuvent plus être modifiés.</translation>
+    </message>
+    <message>
+        <source>Competency error</source>
+        <translation>Erreur de saisie des compétences</translation>
+    </message>
+    <message>
+        <source>This period is closed: its levels can no longer change.</source>
+        <translation>Cette période est clôturée : ses niveaux ne peuvent plus être modifiés.</translation>
+    </message>
+    <message>
+        <source>%1 is closed: its levels can no longer change.</source>
+        <translation>%1 : période clôturée, ses niveaux ne peuvent plus être modifiés.</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::ConflictCentre</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>When you and someone else changed the same thing, one value was kept and the other is listed here. Nothing is lost: put your value back, or keep the one that won.</source>
+        <translation>Quand vous et une autre personne avez modifié la même chose, une valeur a été conservée et l’autre est listée ici. Rien n’est perdu : rétablissez votre valeur, ou gardez celle qui l’a emporté.</translation>
+    </message>
+    <message>
+        <source>Show &amp;resolved conflicts</source>
+        <translation>Afficher les conflits &amp;résolus</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the value that lost</source>
+        <translation>Rétablir la valeur &amp;écartée</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the current value</source>
+        <translation>&amp;Garder la valeur actuelle</translation>
+    </message>
+    <message>
+        <source>Conflict details</source>
+        <translation>Détails du conflit</translation>
+    </message>
+    <message>
+        <source>No conflict to review.</source>
+        <translation>Aucun conflit à examiner.</translation>
     </message>
 </context>
 <context>
@@ -245,6 +443,355 @@
         <source>The server could not change the password. Try again later or contact your school’s support.</source>
         <translation>Le serveur n’a pas pu changer le mot de passe. Réessayez plus tard ou contactez l’assistance de votre établissement.</translation>
     </message>
+    <message>
+        <source>A mark has at most two decimals, such as 12,25.</source>
+        <translation>Une note a au plus deux décimales, par exemple 12,25.</translation>
+    </message>
+    <message>
+        <source>Type a mark such as 15,5, or abs, disp, nn or nr.</source>
+        <translation>Saisissez une note comme 15,5, ou Abs, Disp, NN ou NR.</translation>
+    </message>
+    <message>
+        <source>The mark must be between 0 and %1.</source>
+        <translation>La note doit être comprise entre 0 et %1.</translation>
+    </message>
+    <message>
+        <source>This period is closed: its marks can no longer change.</source>
+        <translation>Cette période est clôturée : ses notes ne peuvent plus être modifiées.</translation>
+    </message>
+    <message>
+        <source>%1 is closed: its marks can no longer change.</source>
+        <translation>%1 : période clôturée, ses notes ne peuvent plus être modifiées.</translation>
+    </message>
+    <message>
+        <source>A required field is empty.</source>
+        <translation>Un champ obligatoire est vide.</translation>
+    </message>
+    <message>
+        <source>The text is too long.</source>
+        <translation>Le texte est trop long.</translation>
+    </message>
+    <message>
+        <source>A value is out of its allowed range.</source>
+        <translation>Une valeur est en dehors des limites autorisées.</translation>
+    </message>
+    <message>
+        <source>A value does not have the expected form.</source>
+        <translation>Une valeur n’a pas la forme attendue.</translation>
+    </message>
+    <message>
+        <source>The due date cannot be before the day the homework is given.</source>
+        <translation>La date de remise ne peut pas être antérieure au jour où le travail est donné.</translation>
+    </message>
+    <message>
+        <source>Some values contradict each other.</source>
+        <translation>Certaines valeurs se contredisent.</translation>
+    </message>
+    <message>
+        <source>This item no longer exists: another person may have deleted it.</source>
+        <translation>Cet élément n’existe plus : une autre personne l’a peut-être supprimé.</translation>
+    </message>
+    <message>
+        <source>The change could not be written on this computer. Check the free disk space, then try again.</source>
+        <translation>La modification n’a pas pu être enregistrée sur cet ordinateur. Vérifiez l’espace disque disponible, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved.</source>
+        <translation>La modification n’a pas pu être enregistrée.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Your changes are kept and will be sent later.</source>
+        <translation>Le serveur est injoignable. Vos modifications sont conservées et seront envoyées plus tard.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Sign in again to send your changes.</source>
+        <translation>Votre session a expiré. Reconnectez-vous pour envoyer vos modifications.</translation>
+    </message>
+    <message>
+        <source>Synchronisation cancelled. It will resume where it stopped.</source>
+        <translation>Synchronisation annulée. Elle reprendra là où elle s’est arrêtée.</translation>
+    </message>
+    <message>
+        <source>The data on this computer could not be updated. Check the free disk space.</source>
+        <translation>Les données de cet ordinateur n’ont pas pu être mises à jour. Vérifiez l’espace disque disponible.</translation>
+    </message>
+    <message>
+        <source>Synchronisation failed. It will be tried again shortly.</source>
+        <translation>La synchronisation a échoué. Une nouvelle tentative aura lieu sous peu.</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::EvaluationDialog</name>
+    <message>
+        <source>Evaluation</source>
+        <translation>Évaluation</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Required, such as &quot;Contrôle n°3&quot;</source>
+        <translation>Obligatoire, par exemple « Contrôle n°3 »</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>Coefficient</translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation>Noté sur</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1 (clôturée)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>&amp;Visible to students and families</source>
+        <translation>&amp;Visible par les élèves et les familles</translation>
+    </message>
+    <message>
+        <source>Visible to students and families</source>
+        <translation>Visible par les élèves et les familles</translation>
+    </message>
+    <message>
+        <source>Competencies assessed</source>
+        <translation>Compétences évaluées</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>&amp;Coefficient:</source>
+        <translation>&amp;Coefficient :</translation>
+    </message>
+    <message>
+        <source>&amp;Out of:</source>
+        <translation>Noté &amp;sur :</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escription :</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpetencies:</source>
+        <translation>Co&amp;mpétences :</translation>
+    </message>
+    <message>
+        <source>Edit evaluation</source>
+        <translation>Modifier l’évaluation</translation>
+    </message>
+    <message>
+        <source>Give the evaluation a title.</source>
+        <translation>Donnez un titre à l’évaluation.</translation>
+    </message>
+    <message>
+        <source>Choose a period.</source>
+        <translation>Choisissez une période.</translation>
+    </message>
+    <message>
+        <source>%1 is closed: choose another period.</source>
+        <translation>%1 : période clôturée, choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <source>The date must be within %1, from %2 to %3.</source>
+        <translation>La date doit être comprise dans %1, du %2 au %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::GradeBookView</name>
+    <message>
+        <source>grade change</source>
+        <translation>modification de note</translation>
+    </message>
+    <message>
+        <source>Grade book</source>
+        <translation>Carnet de notes</translation>
+    </message>
+    <message>
+        <source>Class and subject</source>
+        <translation>Classe et matière</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>&amp;Classe :</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>&amp;New evaluation…</source>
+        <translation>&amp;Nouvelle évaluation…</translation>
+    </message>
+    <message>
+        <source>New evaluation</source>
+        <translation>Nouvelle évaluation</translation>
+    </message>
+    <message>
+        <source>New evaluation (%1)</source>
+        <translation>Nouvelle évaluation (%1)</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>Entry error</source>
+        <translation>Erreur de saisie</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit evaluation…</source>
+        <translation>&amp;Modifier l’évaluation…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete evaluation…</source>
+        <translation>&amp;Supprimer l’évaluation…</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1 (clôturée)</translation>
+    </message>
+    <message>
+        <source>Delete evaluation</source>
+        <translation>Supprimer l’évaluation</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? It has no grade yet.</source>
+        <translation>Supprimer « %1 » ? Elle n’a encore aucune note.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete &quot;%1&quot; and its %n grade(s)?</source>
+        <translation><numerusform>Supprimer « %1 » ? %n note saisie sera supprimée.</numerusform><numerusform>Supprimer « %1 » ? %n notes saisies seront supprimées.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::HomeworkDialog</name>
+    <message>
+        <source>New homework</source>
+        <translation>Nouveau travail à faire</translation>
+    </message>
+    <message>
+        <source>Change homework</source>
+        <translation>Modifier le travail à faire</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Date de remise</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Travail à faire</translation>
+    </message>
+    <message>
+        <source>Estimated time in minutes</source>
+        <translation>Durée estimée en minutes</translation>
+    </message>
+    <message>
+        <source>Not estimated</source>
+        <translation>Non estimée</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Students &amp;hand in their work</source>
+        <translation>Les élèves &amp;rendent leur travail</translation>
+    </message>
+    <message>
+        <source>Students hand in their work</source>
+        <translation>Les élèves rendent leur travail</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Fichiers joints</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach file…</source>
+        <translation>&amp;Joindre un fichier…</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>Joindre un fichier</translation>
+    </message>
+    <message>
+        <source>Re&amp;move file</source>
+        <translation>Retirer &amp;le fichier</translation>
+    </message>
+    <message>
+        <source>Remove the selected file</source>
+        <translation>Retirer le fichier sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Due on:</source>
+        <translation>À rendre &amp;pour le :</translation>
+    </message>
+    <message>
+        <source>&amp;What to do:</source>
+        <translation>&amp;Travail à faire :</translation>
+    </message>
+    <message>
+        <source>&amp;Estimated time:</source>
+        <translation>Durée &amp;estimée :</translation>
+    </message>
+    <message>
+        <source>&amp;Files:</source>
+        <translation>&amp;Fichiers :</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, attached on OK)</source>
+        <translation>%1 (%2, joint à la validation)</translation>
+    </message>
+    <message>
+        <source>Say what the students have to do.</source>
+        <translation>Indiquez ce que les élèves doivent faire.</translation>
+    </message>
 </context>
 <context>
     <name>Cartable::Gui::IdentityCard</name>
@@ -319,6 +866,153 @@
     <message>
         <source>Last check:</source>
         <translation>Dernière vérification&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::LessonEditor</name>
+    <message>
+        <source>Lesson</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <source>Lesson title</source>
+        <translation>Titre de la séance</translation>
+    </message>
+    <message>
+        <source>Fractions: definition and first examples</source>
+        <translation>Fractions : définition et premiers exemples</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Contenu de la séance</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>État de l’enregistrement</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>What was &amp;done:</source>
+        <translation>&amp;Contenu de la séance :</translation>
+    </message>
+    <message>
+        <source>Files of the lesson</source>
+        <translation>Fichiers de la séance</translation>
+    </message>
+    <message>
+        <source>Attach &amp;file…</source>
+        <translation>&amp;Joindre un fichier…</translation>
+    </message>
+    <message>
+        <source>Attach a file to the lesson</source>
+        <translation>Joindre un fichier à la séance</translation>
+    </message>
+    <message>
+        <source>Remove fi&amp;le</source>
+        <translation>Retirer &amp;le fichier</translation>
+    </message>
+    <message>
+        <source>Remove the selected file of the lesson</source>
+        <translation>Retirer le fichier sélectionné de la séance</translation>
+    </message>
+    <message>
+        <source>F&amp;iles:</source>
+        <translation>F&amp;ichiers :</translation>
+    </message>
+    <message>
+        <source>Homework given</source>
+        <translation>Travail donné</translation>
+    </message>
+    <message>
+        <source>&amp;Add homework…</source>
+        <translation>&amp;Ajouter un travail…</translation>
+    </message>
+    <message>
+        <source>Add homework</source>
+        <translation>Ajouter un travail à faire</translation>
+    </message>
+    <message>
+        <source>Add homework (%1)</source>
+        <translation>Ajouter un travail à faire (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Change the selected homework</source>
+        <translation>Modifier le travail à faire sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Supp&amp;rimer</translation>
+    </message>
+    <message>
+        <source>Remove the selected homework</source>
+        <translation>Supprimer le travail à faire sélectionné</translation>
+    </message>
+    <message>
+        <source>Homework</source>
+        <translation>Travail à faire</translation>
+    </message>
+    <message>
+        <source>%1 · %2 — %3, %4–%5</source>
+        <translation>%1 · %2 — %3, %4–%5</translation>
+    </message>
+    <message>
+        <source>No lesson chosen</source>
+        <translation>Aucune séance choisie</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>Modification en cours…</translation>
+    </message>
+    <message>
+        <source>Lesson of %1</source>
+        <translation>Séance du %1</translation>
+    </message>
+    <message>
+        <source>Not saved: give the lesson a title.</source>
+        <translation>Non enregistré : donnez un titre à la séance.</translation>
+    </message>
+    <message>
+        <source>Not saved: write what was done.</source>
+        <translation>Non enregistré : saisissez le contenu de la séance.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Remove homework</source>
+        <translation>Supprimer le travail à faire</translation>
+    </message>
+    <message>
+        <source>Remove this homework and its files?
+
+%1</source>
+        <translation>Supprimer ce travail à faire et ses fichiers ?
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>Write the lesson&apos;s title and what was done before attaching files.</source>
+        <translation>Saisissez le titre de la séance et son contenu avant de joindre des fichiers.</translation>
     </message>
 </context>
 <context>
@@ -499,6 +1193,18 @@
         <source>Password changed. Your other sessions are closed.</source>
         <translation>Mot de passe modifié. Vos autres sessions sont fermées.</translation>
     </message>
+    <message>
+        <source>&amp;Synchronisation</source>
+        <translation>&amp;Synchronisation</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronise now</source>
+        <translation>&amp;Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the synchronisation</source>
+        <translation>&amp;Annuler la synchronisation</translation>
+    </message>
 </context>
 <context>
     <name>Cartable::Gui::RoleAssignmentModel</name>
@@ -548,6 +1254,828 @@
     <message>
         <source>Local authority</source>
         <translation>Collectivité</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::RollCallView</name>
+    <message>
+        <source>Lesson</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>P or Space: present · A: absent · R, the minutes, Enter: late · Delete: not taken</source>
+        <translation>P ou Espace : présent · A : absent · R, les minutes, Entrée : retard · Suppr : non pointé</translation>
+    </message>
+    <message>
+        <source>Class list</source>
+        <translation>Liste de la classe</translation>
+    </message>
+    <message>
+        <source>Minutes late being typed</source>
+        <translation>Minutes de retard en cours de saisie</translation>
+    </message>
+    <message>
+        <source>Roll call counts</source>
+        <translation>Décompte de l’appel</translation>
+    </message>
+    <message>
+        <source>Everyone &amp;else present</source>
+        <translation>Tous les autres &amp;présents</translation>
+    </message>
+    <message>
+        <source>Everyone else present</source>
+        <translation>Tous les autres présents</translation>
+    </message>
+    <message>
+        <source>Roll call &amp;done</source>
+        <translation>Appel &amp;terminé</translation>
+    </message>
+    <message>
+        <source>Roll call done</source>
+        <translation>Appel terminé</translation>
+    </message>
+    <message>
+        <source>Roll call error</source>
+        <translation>Erreur d’appel</translation>
+    </message>
+    <message>
+        <source>No lesson chosen</source>
+        <translation>Aucun cours choisi</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3, %4–%5</source>
+        <translation>%1 · %2 · %3, %4–%5</translation>
+    </message>
+    <message>
+        <source>Present: %1 · Absent: %2 · Late: %3 · Not taken: %4</source>
+        <translation>Présents : %1 · Absents : %2 · Retards : %3 · Non pointés : %4</translation>
+    </message>
+    <message>
+        <source>%1 · Roll call done</source>
+        <translation>%1 · Appel effectué</translation>
+    </message>
+    <message>
+        <source>The minutes late must be between %1 and %2.</source>
+        <translation>Le retard doit être compris entre %1 et %2 minutes.</translation>
+    </message>
+    <message>
+        <source>Some students are not taken yet: mark them, or choose “Everyone else present”.</source>
+        <translation>Certains élèves ne sont pas encore saisis : indiquez leur présence ou choisissez « Tous les autres présents ».</translation>
+    </message>
+    <message>
+        <source>Late: %1 min — Enter to save, Escape to cancel</source>
+        <translation>Retard : %1 min — Entrée pour enregistrer, Échap pour annuler</translation>
+    </message>
+    <message>
+        <source>Late: type the minutes, then Enter (Escape to cancel)</source>
+        <translation>Retard : saisissez les minutes, puis Entrée (Échap pour annuler)</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::SyncStatusWidget</name>
+    <message>
+        <source>Preparing your data for offline use: %1 item(s) received…</source>
+        <translation>Préparation de vos données pour le mode hors ligne : %1 élément(s) reçu(s)…</translation>
+    </message>
+    <message>
+        <source>Synchronising: %1 sent, %2 received…</source>
+        <translation>Synchronisation : %1 envoyé(s), %2 reçu(s)…</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Synchronised at %1</source>
+        <translation>Synchronisé à %1</translation>
+    </message>
+    <message>
+        <source>Not synchronised yet</source>
+        <translation>Pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop synchronising; it resumes later where it stopped</source>
+        <translation>Arrêter la synchronisation ; elle reprendra plus tard là où elle s’est arrêtée</translation>
+    </message>
+    <message>
+        <source>Cancel synchronisation</source>
+        <translation>Annuler la synchronisation</translation>
+    </message>
+    <message>
+        <source>All changes sent</source>
+        <translation>Toutes les modifications sont envoyées</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation><numerusform>%n modification en attente d’envoi</numerusform><numerusform>%n modifications en attente d’envoi</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::TimetableView</name>
+    <message>
+        <source>&amp;Previous week</source>
+        <translation>Semaine &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Semaine précédente</translation>
+    </message>
+    <message>
+        <source>Previous week (Alt+Left)</source>
+        <translation>Semaine précédente (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>&amp;This week</source>
+        <translation>&amp;Cette semaine</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>This week (Alt+Home)</source>
+        <translation>Cette semaine (Alt+Début)</translation>
+    </message>
+    <message>
+        <source>&amp;Next week</source>
+        <translation>Semaine &amp;suivante</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Semaine suivante</translation>
+    </message>
+    <message>
+        <source>Next week (Alt+Right)</source>
+        <translation>Semaine suivante (Alt+Droite)</translation>
+    </message>
+    <message>
+        <source>Week shown</source>
+        <translation>Semaine affichée</translation>
+    </message>
+    <message>
+        <source>Lessons of the week</source>
+        <translation>Cours de la semaine</translation>
+    </message>
+    <message>
+        <source>Timetable error</source>
+        <translation>Erreur d’emploi du temps</translation>
+    </message>
+    <message>
+        <source>Week of %1 · week A</source>
+        <translation>Semaine du %1 · semaine A</translation>
+    </message>
+    <message>
+        <source>Week of %1 · week B</source>
+        <translation>Semaine du %1 · semaine B</translation>
+    </message>
+    <message>
+        <source>No lesson this week.</source>
+        <translation>Aucun cours cette semaine.</translation>
+    </message>
+    <message>
+        <source>This lesson is cancelled: there is no roll call to take.</source>
+        <translation>Ce cours est annulé : il n’y a pas d’appel à faire.</translation>
+    </message>
+    <message>
+        <source>This lesson was moved: open it on its new day.</source>
+        <translation>Ce cours a été déplacé : ouvrez-le à sa nouvelle date.</translation>
+    </message>
+    <message>
+        <source>A colleague gives this lesson in your place.</source>
+        <translation>Un collègue assure ce cours à votre place.</translation>
+    </message>
+    <message>
+        <source>You give this lesson in a colleague’s place: only the class’s own teacher can open it.</source>
+        <translation>Vous assurez ce cours à la place d’un collègue : seul le professeur de la classe peut l’ouvrir.</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::WorkspaceShell</name>
+    <message>
+        <source>Modules</source>
+        <translation>Modules</translation>
+    </message>
+    <message>
+        <source>Timetable</source>
+        <translation>Emploi du temps</translation>
+    </message>
+    <message>
+        <source>Lesson and roll call</source>
+        <translation>Cours et appel</translation>
+    </message>
+    <message>
+        <source>Grade book</source>
+        <translation>Carnet de notes</translation>
+    </message>
+    <message>
+        <source>Competencies</source>
+        <translation>Compétences</translation>
+    </message>
+    <message>
+        <source>Cahier de textes</source>
+        <translation>Cahier de textes</translation>
+    </message>
+    <message>
+        <source>Appreciations</source>
+        <translation>Appréciations</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts (%n to review)</source>
+        <translation><numerusform>Conflits (%n à examiner)</numerusform><numerusform>Conflits (%n à examiner)</numerusform></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>Mon compte</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Roll call</source>
+        <translation>&amp;Appel</translation>
+    </message>
+    <message>
+        <source>Cahier de &amp;textes and homework</source>
+        <translation>Cahier de &amp;textes et travail à faire</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Workspace::AppreciationModel</name>
+    <message>
+        <source>No period is chosen: appreciations are written for a period.</source>
+        <translation>Aucune période n’est choisie : les appréciations se rédigent pour une période.</translation>
+    </message>
+    <message>
+        <source>%1 is closed: its appreciations can no longer change.</source>
+        <translation>La période « %1 » est close : ses appréciations ne peuvent plus être modifiées.</translation>
+    </message>
+    <message>
+        <source>This student is in no class: his appreciation has no report card to go on.</source>
+        <translation>Cet élève n’est dans aucune classe : son appréciation ne peut figurer sur aucun bulletin.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 caractères sur %2</translation>
+    </message>
+    <message>
+        <source>No grade counts in an average in this period.</source>
+        <translation>Aucune note ne compte dans une moyenne sur cette période.</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Élève</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Appreciation (at most %1 characters)</source>
+        <translation>Appréciation (%1 caractères au plus)</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Workspace::CahierModel</name>
+    <message>
+        <source>For %1: %2</source>
+        <translation>Pour le %1 : %2</translation>
+    </message>
+    <message>
+        <source>(no entry)</source>
+        <translation>(aucun contenu)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Contenu de la séance</translation>
+    </message>
+    <message>
+        <source>Homework</source>
+        <translation>Travail à faire</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Workspace::CompetencyModel</name>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Insufficient mastery</source>
+        <translation>Maîtrise insuffisante</translation>
+    </message>
+    <message>
+        <source>Fragile mastery</source>
+        <translation>Maîtrise fragile</translation>
+    </message>
+    <message>
+        <source>Satisfactory mastery</source>
+        <translation>Maîtrise satisfaisante</translation>
+    </message>
+    <message>
+        <source>Very good mastery</source>
+        <translation>Très bonne maîtrise</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Non évalué</translation>
+    </message>
+    <message>
+        <source>MI</source>
+        <extracomment>Short form of &quot;Insufficient mastery&quot; (French: MI)</extracomment>
+        <translation>MI</translation>
+    </message>
+    <message>
+        <source>MF</source>
+        <extracomment>Short form of &quot;Fragile mastery&quot; (French: MF)</extracomment>
+        <translation>MF</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <extracomment>Short form of &quot;Satisfactory mastery&quot; (French: MS)</extracomment>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>TBM</source>
+        <extracomment>Short form of &quot;Very good mastery&quot; (French: TBM)</extracomment>
+        <translation>TBM</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Workspace::ConflictModel</name>
+    <message>
+        <source>%1, against %2</source>
+        <translation>%1, contre %2</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>suppression</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Value that lost</source>
+        <translation>Valeur écartée</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation>Valeur conservée</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Valeur rétablie</translation>
+    </message>
+    <message>
+        <source>Kept as it is</source>
+        <translation>Laissé tel quel</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>À examiner</translation>
+    </message>
+    <message>
+        <source>The evaluation’s teacher has the last word on its grades.</source>
+        <translation>Le professeur de l’évaluation a le dernier mot sur ses notes.</translation>
+    </message>
+    <message>
+        <source>The room was already booked for that time.</source>
+        <translation>La salle était déjà réservée sur ce créneau.</translation>
+    </message>
+    <message>
+        <source>The item was deleted after your change was made.</source>
+        <translation>L’élément a été supprimé après votre modification.</translation>
+    </message>
+    <message>
+        <source>The item was changed after it was deleted, so the change was kept.</source>
+        <translation>L’élément a été modifié après sa suppression : la modification a donc été conservée.</translation>
+    </message>
+    <message>
+        <source>The most recent change was kept.</source>
+        <translation>La modification la plus récente a été conservée.</translation>
+    </message>
+    <message>
+        <source>%1. Value that lost: %2. Value kept: %3. %4 Who: %5. Status: %6.</source>
+        <translation>%1. Valeur écartée : %2. Valeur conservée : %3. %4 Qui : %5. Statut : %6.</translation>
+    </message>
+    <message>
+        <source>Grade of %1, %2</source>
+        <translation>Note de %1, %2</translation>
+    </message>
+    <message>
+        <source>an evaluation</source>
+        <translation>une évaluation</translation>
+    </message>
+    <message>
+        <source>Roll call of %1</source>
+        <translation>Appel pour %1</translation>
+    </message>
+    <message>
+        <source>Appreciation of %1</source>
+        <translation>Appréciation de %1</translation>
+    </message>
+    <message>
+        <source>Competency of %1</source>
+        <translation>Compétence de %1</translation>
+    </message>
+    <message>
+        <source>Absence of %1</source>
+        <translation>Absence de %1</translation>
+    </message>
+    <message>
+        <source>Evaluation “%1”</source>
+        <translation>Évaluation « %1 »</translation>
+    </message>
+    <message>
+        <source>Homework due %1</source>
+        <translation>Travail à faire pour le %1</translation>
+    </message>
+    <message>
+        <source>Cahier de textes: %1</source>
+        <translation>Cahier de textes : %1</translation>
+    </message>
+    <message>
+        <source>Room booking</source>
+        <translation>Réservation de salle</translation>
+    </message>
+    <message>
+        <source>A row of type %1</source>
+        <translation>Un enregistrement de type %1</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>dispensed</source>
+        <translation>dispensé</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>non noté</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>non rendu</translation>
+    </message>
+    <message>
+        <source>no grade</source>
+        <translation>pas de note</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Workspace::GradeBookModel</name>
+    <message>
+        <source>No period is open today: choose a period.</source>
+        <translation>Aucune période n’est en cours aujourd’hui : choisissez une période.</translation>
+    </message>
+    <message>
+        <source>%1 is closed: its marks can no longer change.</source>
+        <translation>La période « %1 » est close : ses notes ne peuvent plus être modifiées.</translation>
+    </message>
+    <message>
+        <source>%1 is closed since %2: its marks can no longer change.</source>
+        <translation>La période « %1 » est close depuis le %2 : ses notes ne peuvent plus être modifiées.</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Conflit : %1</translation>
+    </message>
+    <message>
+        <source>%1 out of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>no grade</source>
+        <translation>pas de note</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2 : %3</translation>
+    </message>
+    <message>
+        <source>(conflict: %1)</source>
+        <translation>(conflit : %1)</translation>
+    </message>
+    <message>
+        <source>%1, average: %2</source>
+        <translation>%1, moyenne : %2</translation>
+    </message>
+    <message>
+        <source>%1 out of 20</source>
+        <translation>%1 sur 20</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Class average</source>
+        <translation>Moyenne de la classe</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Average
+/20</source>
+        <translation>Moyenne
+/20</translation>
+    </message>
+    <message>
+        <source>Subject average over the period, on 20</source>
+        <translation>Moyenne de la matière sur la période, sur 20</translation>
+    </message>
+    <message>
+        <source>/%1 · coef. %2</source>
+        <translation>/%1 · coef. %2</translation>
+    </message>
+    <message>
+        <source>%1, %2, out of %3, coefficient %4</source>
+        <translation>%1, %2, sur %3, coefficient %4</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1 (by %2) was kept; %3 (by %4) was set aside on %5.</source>
+        <translation>%1 (par %2) a été conservé ; %3 (par %4) a été écarté le %5.</translation>
+    </message>
+    <message>
+        <source>abs</source>
+        <comment>short label of an absent student&apos;s grade</comment>
+        <translation>Abs</translation>
+    </message>
+    <message>
+        <source>disp</source>
+        <comment>short label of a dispensed student&apos;s grade</comment>
+        <translation>Disp</translation>
+    </message>
+    <message>
+        <source>nn</source>
+        <comment>short label of a grade not given (non noté)</comment>
+        <translation>NN</translation>
+    </message>
+    <message>
+        <source>nr</source>
+        <comment>short label of work not handed in (non rendu)</comment>
+        <translation>NR</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>dispensed</source>
+        <translation>dispensé</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>non noté</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>non rendu</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Workspace::HomeworkModel</name>
+    <message>
+        <source>Due %1: %2</source>
+        <translation>Pour le %1 : %2</translation>
+    </message>
+    <message>
+        <source>(to hand in)</source>
+        <translation>(à rendre)</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Workspace::RollCallModel</name>
+    <message>
+        <source>illness</source>
+        <translation>maladie</translation>
+    </message>
+    <message>
+        <source>medical appointment</source>
+        <translation>rendez-vous médical</translation>
+    </message>
+    <message>
+        <source>family reasons</source>
+        <translation>raisons familiales</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>transport</translation>
+    </message>
+    <message>
+        <source>exam</source>
+        <translation>examen</translation>
+    </message>
+    <message>
+        <source>school activity</source>
+        <translation>activité scolaire</translation>
+    </message>
+    <message>
+        <source>other reason</source>
+        <translation>autre motif</translation>
+    </message>
+    <message numerus="yes">
+        <source>Late by %n minute(s) already recorded</source>
+        <translation><numerusform>Retard de %n minute déjà enregistré</numerusform><numerusform>Retard de %n minutes déjà enregistré</numerusform></translation>
+    </message>
+    <message>
+        <source>Absence justified</source>
+        <translation>Absence justifiée</translation>
+    </message>
+    <message>
+        <source>Absence justified: %1</source>
+        <translation>Absence justifiée : %1</translation>
+    </message>
+    <message>
+        <source>Absence not justified</source>
+        <translation>Absence non justifiée</translation>
+    </message>
+    <message>
+        <source>Absence, justification sent</source>
+        <translation>Absence, justificatif envoyé</translation>
+    </message>
+    <message>
+        <source>Absence, justification sent: %1</source>
+        <translation>Absence, justificatif envoyé : %1</translation>
+    </message>
+    <message>
+        <source>Absence reported, not justified yet</source>
+        <translation>Absence signalée, pas encore justifiée</translation>
+    </message>
+    <message>
+        <source>✓ Present</source>
+        <translation>✓ Présent</translation>
+    </message>
+    <message>
+        <source>✗ Absent</source>
+        <translation>✗ Absent</translation>
+    </message>
+    <message>
+        <source>⏱ Late</source>
+        <translation>⏱ Retard</translation>
+    </message>
+    <message>
+        <source>… Not taken</source>
+        <translation>… Non saisi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Élève</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Minutes late</source>
+        <translation>Minutes de retard</translation>
+    </message>
+    <message>
+        <source>Known absence</source>
+        <translation>Absence connue</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Workspace::TimetableModel</name>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>As planned</source>
+        <translation>Comme prévu</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Moved to %1 at %2</source>
+        <translation>Déplacé au %1 à %2</translation>
+    </message>
+    <message>
+        <source>Moved from %1 at %2</source>
+        <translation>Déplacé du %1 à %2</translation>
+    </message>
+    <message>
+        <source>Replaced by %1</source>
+        <translation>Remplacé par %1</translation>
+    </message>
+    <message>
+        <source>Replacing %1</source>
+        <translation>Remplacement de %1</translation>
+    </message>
+    <message>
+        <source>Room changed to %1</source>
+        <translation>Changement de salle : %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · roll call done</source>
+        <translation>%1 · appel effectué</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Horaire</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Matière</translation>
+    </message>
+    <message>
+        <source>Class or group</source>
+        <translation>Classe ou groupe</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "core/errorcode.h"
 #include "core/sqlstatement.h"
+#include "sync/conflicts.h"
 #include "sync/replicastore.h"
 
 #include <QCollator>
@@ -140,6 +141,33 @@ Result<QList<qint64>> Workspace::apply(const QList<Write> &writes)
     if (numbers)
         announce(writes);
     return numbers;
+}
+
+Result<qint64> Workspace::restoreConflicts(const QStringList &conflictIds)
+{
+    QList<Write> touched;
+    for (const QString &id : conflictIds) {
+        if (const std::optional<Record> conflict = row(u"sync_conflict"_s, id))
+            touched.append(
+                {Write::Kind::Update, Record(conflict->text(u"row_type"_s), conflict->text(u"row_id"_s)), {}});
+        touched.append({Write::Kind::Update, Record(u"sync_conflict"_s, id), {}});
+    }
+    Result<qint64> number = Sync::restoreConflicts(m_store, conflictIds, accountId(), stamp(), nowMillis());
+    if (number)
+        announce(touched);
+    return number;
+}
+
+Result<qint64> Workspace::dismissConflicts(const QStringList &conflictIds)
+{
+    Result<qint64> number = Sync::dismissConflicts(m_store, conflictIds, accountId(), stamp(), nowMillis());
+    if (number) {
+        QList<Write> touched;
+        for (const QString &id : conflictIds)
+            touched.append({Write::Kind::Update, Record(u"sync_conflict"_s, id), {}});
+        announce(touched);
+    }
+    return number;
 }
 
 void Workspace::announce(const QList<Write> &writes)

@@ -32,7 +32,7 @@ struct Student
 // A class or a group the teacher teaches a subject to.
 struct Teaching
 {
-    QString classId;  // exactly one of classId, groupId is set
+    QString classId; // exactly one of classId, groupId is set
     QString groupId;
     QString subjectId;
     QString audience; // "3e A", "Latin 4e"
@@ -111,6 +111,11 @@ public:
     // The periods of the establishment, in order; the one a day falls in.
     QList<Core::Record> periods() const;
     std::optional<Core::Record> periodOn(const QDate &day) const;
+
+    // Conflicts: the lost value put back as a new change, or the kept one
+    // accepted; the conflict is settled in the same transaction.
+    [[nodiscard]] Core::Result<qint64> restoreConflicts(const QStringList &conflictIds);
+    [[nodiscard]] Core::Result<qint64> dismissConflicts(const QStringList &conflictIds);
 
     // A sync applied changes from the server: every model reloads.
     void notifyReloaded();

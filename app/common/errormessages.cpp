@@ -114,4 +114,61 @@ QString ErrorMessages::passwordChangeFailure(const Core::Error &error)
     return tr("The server could not change the password. Try again later or contact your school’s support.");
 }
 
+QString ErrorMessages::saveFailure(const Core::Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::InvalidGrade:
+        if (error.context == u"decimals"_s)
+            return tr("A mark has at most two decimals, such as 12,25.");
+        return tr("Type a mark such as 15,5, or abs, disp, nn or nr.");
+    case ErrorCode::GradeOutOfRange:
+        return tr("The mark must be between 0 and %1.").arg(error.context);
+    case ErrorCode::PeriodClosed:
+        return error.context.isEmpty() ? tr("This period is closed: its marks can no longer change.")
+                                       : tr("%1 is closed: its marks can no longer change.").arg(error.context);
+    case ErrorCode::MissingField:
+        return tr("A required field is empty.");
+    case ErrorCode::FieldTooLong:
+        return tr("The text is too long.");
+    case ErrorCode::FieldOutOfRange:
+        return tr("A value is out of its allowed range.");
+    case ErrorCode::InvalidFormat:
+    case ErrorCode::InvalidField:
+        return tr("A value does not have the expected form.");
+    case ErrorCode::InconsistentFields:
+        if (error.context == u"homework.due_after_assigned"_s)
+            return tr("The due date cannot be before the day the homework is given.");
+        return tr("Some values contradict each other.");
+    case ErrorCode::NotFound:
+        return tr("This item no longer exists: another person may have deleted it.");
+    case ErrorCode::DatabaseError:
+        return tr("The change could not be written on this computer. Check the free disk space, then try again.");
+    default:
+        break;
+    }
+    return tr("The change could not be saved.");
+}
+
+QString ErrorMessages::syncFailure(const Core::Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::ServerUnreachable:
+    case ErrorCode::NetworkError:
+        return tr("The server cannot be reached. Your changes are kept and will be sent later.");
+    case ErrorCode::SessionExpired:
+    case ErrorCode::Unauthenticated:
+    case ErrorCode::NotSignedIn:
+        return tr("Your session has expired. Sign in again to send your changes.");
+    case ErrorCode::Internal:
+        if (error.context == u"cancelled"_s)
+            return tr("Synchronisation cancelled. It will resume where it stopped.");
+        break;
+    case ErrorCode::DatabaseError:
+        return tr("The data on this computer could not be updated. Check the free disk space.");
+    default:
+        break;
+    }
+    return tr("Synchronisation failed. It will be tried again shortly.");
+}
+
 } // namespace Cartable::Gui

@@ -21,6 +21,11 @@ public:
     // The sentence for a refused password change, with the reason of a
     // refusal by the password policy.
     static QString passwordChangeFailure(const Core::Error &error);
+    // The sentence for a change that could not be saved in the replica (a
+    // typed value out of range, a closed period, a full disk).
+    static QString saveFailure(const Core::Error &error);
+    // The sentence for a sync that stopped.
+    static QString syncFailure(const Core::Error &error);
 
 private:
     // Sign-in and password change share the lock after repeated failures.

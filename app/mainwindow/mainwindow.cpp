@@ -2,7 +2,11 @@
 
 #include "connectionindicator.h"
 #include "identitycard.h"
+#include "workspaceshell.h"
+
+#include "app/syncstatus/syncstatuswidget.h"
 #include "sync/connectivitymonitor.h"
+#include "workspace/syncedworkspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -53,11 +57,13 @@ MainWindow::MainWindow(Sync::ConnectivityMonitor *monitor, QWidget *parent) : QM
     setCentralWidget(m_scrollArea);
 
     m_indicator = new ConnectionIndicator(this);
+    m_syncStatus = new SyncStatusWidget(this);
+    statusBar()->addPermanentWidget(m_syncStatus);
     statusBar()->addPermanentWidget(m_indicator);
 
     buildMenus();
     retranslateUi();
-    resize(860, 560);
+    resize(1180, 760);
 
     if (m_monitor)
         connect(m_monitor, &Sync::ConnectivityMonitor::checked, this, &MainWindow::onChecked);
@@ -85,6 +91,19 @@ void MainWindow::buildMenus()
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &MainWindow::quitRequested);
+    m_syncNowAction = new QAction(this);
+    m_syncNowAction->setObjectName(u"syncNowAction"_s);
+    m_syncNowAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(m_syncNowAction, &QAction::triggered, this, [this] {
+        if (m_synced)
+            m_synced->syncNow();
+    });
+    m_cancelSyncAction = new QAction(this);
+    m_cancelSyncAction->setObjectName(u"cancelSyncAction"_s);
+    connect(m_cancelSyncAction, &QAction::triggered, this, [this] {
+        if (m_synced)
+            m_synced->cancelSync();
+    });
     m_aboutAction = new QAction(this);
     m_aboutAction->setObjectName(u"aboutAction"_s);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -101,6 +120,11 @@ void MainWindow::buildMenus()
     m_accountMenu->addAction(m_changePasswordAction);
     m_accountMenu->addAction(m_signOutAction);
     m_accountMenu->addAction(m_quitAction);
+    m_syncMenu = menuBar()->addMenu(QString());
+    m_syncMenu->setObjectName(u"syncMenu"_s);
+    m_syncMenu->addAction(m_syncNowAction);
+    m_syncMenu->addAction(m_cancelSyncAction);
+    updateSyncActions();
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(u"helpMenu"_s);
     m_helpMenu->addAction(m_aboutAction);
@@ -112,6 +136,9 @@ void MainWindow::retranslateUi()
     setWindowTitle(m_profile.displayName.isEmpty() ? tr("Cartable") : tr("%1 – Cartable").arg(m_profile.displayName));
     m_accountMenu->setTitle(tr("&Account"));
     m_helpMenu->setTitle(tr("&Help"));
+    m_syncMenu->setTitle(tr("&Synchronisation"));
+    m_syncNowAction->setText(tr("&Synchronise now"));
+    m_cancelSyncAction->setText(tr("&Cancel the synchronisation"));
     m_checkNowAction->setText(tr("&Check the connection now"));
     m_changePasswordAction->setText(tr("Change &password…"));
     m_signOutAction->setText(tr("Sign &out"));
@@ -137,9 +164,41 @@ void MainWindow::setAccount(const Core::UserProfile &profile, const QUrl &server
     retranslateUi();
 }
 
+void MainWindow::setSyncedWorkspace(Workspace::SyncedWorkspace *synced)
+{
+    if (m_shell) {
+        QWidget *account = m_shell->releaseAccountPage();
+        takeCentralWidget();
+        delete m_shell;
+        m_shell = nullptr;
+        if (account == m_scrollArea)
+            setCentralWidget(m_scrollArea);
+    }
+    if (m_synced)
+        disconnect(m_synced, nullptr, this, nullptr);
+    m_synced = synced;
+    m_syncStatus->setSyncedWorkspace(synced);
+    if (synced) {
+        takeCentralWidget();
+        m_shell = new WorkspaceShell(*synced, m_scrollArea, this);
+        setCentralWidget(m_shell);
+        connect(synced, &Workspace::SyncedWorkspace::statusChanged, this, &MainWindow::updateSyncActions);
+    }
+    updateSyncActions();
+}
+
+void MainWindow::updateSyncActions()
+{
+    const bool syncing = m_synced && m_synced->isSyncing();
+    m_syncNowAction->setEnabled(m_synced && !syncing);
+    m_cancelSyncAction->setEnabled(syncing);
+}
+
 void MainWindow::setSigningOut(bool signingOut)
 {
     m_scrollArea->setEnabled(!signingOut);
+    if (m_shell)
+        m_shell->setEnabled(!signingOut);
     m_checkNowAction->setEnabled(!signingOut);
     m_changePasswordAction->setEnabled(!signingOut);
     m_signOutAction->setEnabled(!signingOut);

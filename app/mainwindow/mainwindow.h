@@ -14,10 +14,16 @@ namespace Cartable::Sync {
 class ConnectivityMonitor;
 }
 
+namespace Cartable::Workspace {
+class SyncedWorkspace;
+}
+
 namespace Cartable::Gui {
 
 class ConnectionIndicator;
 class IdentityCard;
+class SyncStatusWidget;
+class WorkspaceShell;
 
 // The window of a signed-in person: who they are, where, and whether the
 // server answers. Follows the connectivity monitor it is given; asks its
@@ -31,6 +37,12 @@ public:
     ~MainWindow() override;
 
     void setAccount(const Core::UserProfile &profile, const QUrl &server);
+    // The account's modules over its replica, or none (before the replica
+    // is open, after a sign-out): then only the account page shows.
+    void setSyncedWorkspace(Workspace::SyncedWorkspace *synced);
+    WorkspaceShell *shell() const { return m_shell; }
+    SyncStatusWidget *syncStatus() const { return m_syncStatus; }
+
     // While a sign-out runs, the window says so and takes no new command.
     void setSigningOut(bool signingOut);
     // Says in the status bar that the password has changed.
@@ -52,9 +64,16 @@ private:
     void buildMenus();
     void retranslateUi();
     void onChecked(bool online);
+    void updateSyncActions();
     void showAbout();
 
     QPointer<Sync::ConnectivityMonitor> m_monitor;
+    QPointer<Workspace::SyncedWorkspace> m_synced;
+    WorkspaceShell *m_shell = nullptr;
+    SyncStatusWidget *m_syncStatus = nullptr;
+    QMenu *m_syncMenu = nullptr;
+    QAction *m_syncNowAction = nullptr;
+    QAction *m_cancelSyncAction = nullptr;
     Core::UserProfile m_profile;
     IdentityCard *m_card = nullptr;
     QScrollArea *m_scrollArea = nullptr;

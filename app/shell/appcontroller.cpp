@@ -6,10 +6,16 @@
 #include "sync/credentialstore.h"
 #include "sync/serverurl.h"
 #include "sync/session.h"
+#include "workspace/syncedworkspace.h"
+#include "workspace/workspace.h"
+
+#include "app/common/errormessages.h"
 
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTimer>
 
 namespace Cartable::Gui {
@@ -50,7 +56,47 @@ AppController::AppController(Sync::Session *session, Sync::CredentialStore *cred
     connect(m_session, &Session::sessionEnded, this, &AppController::onSessionEnded);
 }
 
-AppController::~AppController() = default;
+AppController::~AppController()
+{
+    closeWorkspace();
+}
+
+void AppController::openWorkspace()
+{
+    const Core::UserProfile &profile = m_session->profile();
+    if (m_synced && m_synced->workspace().accountId() == profile.id)
+        return;
+    closeWorkspace();
+    const QString directory = m_replicaDirectory.isEmpty()
+                                  ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/replicas"_s
+                                  : m_replicaDirectory;
+    Core::Result<std::unique_ptr<Workspace::SyncedWorkspace>> opened
+        = Workspace::SyncedWorkspace::open(*m_session, *m_session->api(), m_monitor, directory);
+    if (!opened) {
+        qCWarning(lcController) << "the replica could not be opened:" << Core::errorCodeName(opened.error().code);
+        m_mainWindow->statusBar()->showMessage(ErrorMessages::saveFailure(opened.error()));
+        return;
+    }
+    m_synced = std::move(opened).value();
+    if (m_fixedNow.isValid()) {
+        const QDateTime fixed = m_fixedNow;
+        const QDateTime started = QDateTime::currentDateTime();
+        // The fixed day, with the clock running from it.
+        m_synced->workspace().setClock(
+            [fixed, started] { return fixed.addMSecs(started.msecsTo(QDateTime::currentDateTime())); });
+    }
+    m_mainWindow->setSyncedWorkspace(m_synced.get());
+    m_synced->start();
+}
+
+void AppController::closeWorkspace()
+{
+    if (m_mainWindow)
+        m_mainWindow->setSyncedWorkspace(nullptr);
+    if (m_synced)
+        m_synced->stop();
+    m_synced.reset();
+}
 
 AppController::SavedAccount AppController::savedAccount() const
 {
@@ -140,6 +186,7 @@ void AppController::showMainWindow()
         m_monitor->setServer(m_session->server());
         m_monitor->start();
     }
+    openWorkspace();
     m_mainWindow->show();
     m_mainWindow->raise();
     m_mainWindow->activateWindow();
@@ -198,6 +245,7 @@ void AppController::onSignedOut()
         return;
     if (m_monitor)
         m_monitor->stop();
+    closeWorkspace();
     m_passwordDialog->hide();
     m_mainWindow->hide();
     m_mainWindow->setSigningOut(false);

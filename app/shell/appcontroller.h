@@ -2,6 +2,7 @@
 
 #include "app/login/changepassworddialog.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -20,6 +21,10 @@ class ConnectivityMonitor;
 class CredentialStore;
 class Session;
 } // namespace Cartable::Sync
+
+namespace Cartable::Workspace {
+class SyncedWorkspace;
+}
 
 namespace Cartable::Gui {
 
@@ -44,6 +49,12 @@ public:
     // The server address given on the command line: it replaces the saved
     // one in the sign-in dialog.
     void setServerOverride(const QString &server) { m_serverOverride = server; }
+    // Where the replicas of the accounts live; the application's data folder
+    // when empty.
+    void setReplicaDirectory(const QString &directory) { m_replicaDirectory = directory; }
+    // The screens show the school as on this day and time, not the
+    // computer's: for demonstrations and training on the reference school.
+    void setFixedNow(const QDateTime &now) { m_fixedNow = now; }
 
     // Shows the first window: the main window once a remembered session is
     // open again, the sign-in dialog otherwise.
@@ -56,6 +67,8 @@ public:
     LoginDialog *loginDialog() const { return m_loginDialog.get(); }
     MainWindow *mainWindow() const { return m_mainWindow.get(); }
     ChangePasswordDialog *changePasswordDialog() const { return m_passwordDialog.get(); }
+    // The replica and sync of the signed-in account; null while signed out.
+    Workspace::SyncedWorkspace *syncedWorkspace() const { return m_synced.get(); }
 
 Q_SIGNALS:
     // The user asked to leave Cartable: end the event loop, then call finish().
@@ -82,6 +95,8 @@ private:
     void onSignOutRequested();
     void onSignedOut();
     void onSessionEnded(const Core::Error &error);
+    void openWorkspace();
+    void closeWorkspace();
 
     QPointer<Sync::Session> m_session;
     QPointer<Sync::CredentialStore> m_credentials;
@@ -90,6 +105,10 @@ private:
     QString m_serverOverride;
     bool m_rememberCurrent = false;
     bool m_finishing = false;
+    QString m_replicaDirectory;
+    QDateTime m_fixedNow;
+    // Declared before the windows, so that it outlives the screens on it.
+    std::unique_ptr<Workspace::SyncedWorkspace> m_synced;
     std::unique_ptr<LoginDialog> m_loginDialog;
     std::unique_ptr<MainWindow> m_mainWindow;
     std::unique_ptr<ChangePasswordDialog> m_passwordDialog;

@@ -6,10 +6,13 @@
 #include "sync/memorycredentialstore.h"
 #include "sync/session.h"
 
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QSettings>
 
 namespace Cartable::Test {
+
+using namespace Qt::StringLiterals;
 
 // One desktop client built as app/main.cpp builds it, with a credential
 // store kept in memory and settings in an ini file of the caller's choice.
@@ -22,6 +25,8 @@ struct ClientHarness
           monitor(&api),
           controller(&session, store, &monitor, &settings)
     {
+        // The replicas go beside the settings, inside the test's folder.
+        controller.setReplicaDirectory(QFileInfo(settingsFile).absolutePath() + u"/replicas"_s);
     }
 
     QSettings settings;

@@ -7,6 +7,7 @@
 #include "app/login/logindialog.h"
 #include "app/mainwindow/mainwindow.h"
 #include "app/mainwindow/roleassignmentmodel.h"
+#include "app/mainwindow/workspaceshell.h"
 #include "app/shell/translationloader.h"
 #include "tests/support/httpclient.h"
 #include "tests/support/serverprocess.h"
@@ -181,6 +182,13 @@ void TestLoginDialog::rememberMeIsOffByDefault()
 void TestLoginDialog::signInShowsTheMainWindow()
 {
     signInAsTeacher(false);
+    // A teacher starts on his timetable; his account is a module of its own.
+    Gui::WorkspaceShell *shell = mainWindow()->shell();
+    QVERIFY(shell);
+    QCOMPARE(shell->currentModule(), Gui::WorkspaceShell::Module::Timetable);
+    // Ctrl+8: the eighth module of a teacher.
+    QTest::keyClick(mainWindow(), Qt::Key_8, Qt::ControlModifier);
+    QCOMPARE(shell->currentModule(), Gui::WorkspaceShell::Module::Account);
     auto *name = findChildNamed<QLabel>(mainWindow(), u"displayNameLabel"_s);
     auto *establishments = findChildNamed<QLabel>(mainWindow(), u"establishmentLabel"_s);
     auto *roles = findChildNamed<QTableView>(mainWindow(), u"rolesView"_s);

@@ -1,0 +1,225 @@
+// Measures what a teacher feels of the grade book on the reference school:
+// how long his largest class takes to open (the model built, every cell
+// read), and how long a typed grade takes to be saved durably in the replica
+// (setData up to the committed transaction). Prints a table and one JSON
+// line; never fails on a figure.
+//
+//   bench_gradebook [--scale S] [--runs N] [--saves N]
+
+#include "tests/support/syncedclient.h"
+
+#include "workspace/gradebook/gradebookmodel.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+
+using namespace Cartable;
+using namespace Cartable::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr double kOpenTargetMs = 100.0;
+constexpr double kSaveTargetMs = 5.0;
+
+double percentile(QList<double> values, double fraction)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const auto index = static_cast<qsizetype>(fraction * static_cast<double>(values.size() - 1));
+    return values.at(index);
+}
+
+// The teaching with the most students, then the most evaluations.
+Workspace::Teaching largestTeaching(Workspace::Workspace &workspace)
+{
+    Workspace::Teaching largest;
+    int most = -1;
+    for (const Workspace::Teaching &teaching : workspace.teachings()) {
+        Workspace::GradeBookModel model(workspace);
+        model.setTeaching(teaching);
+        const int size = model.studentCount() * 1000 + model.evaluationCount();
+        if (size > most) {
+            most = size;
+            largest = teaching;
+        }
+    }
+    return largest;
+}
+
+double openOnce(Workspace::Workspace &workspace, const Workspace::Teaching &teaching, const QString &periodId,
+                qsizetype &cells)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Workspace::GradeBookModel model(workspace);
+    model.setTeaching(teaching);
+    model.setPeriod(periodId);
+    cells = 0;
+    for (int column = 0; column < model.columnCount(); ++column)
+        model.headerData(column, Qt::Horizontal);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        model.headerData(row, Qt::Vertical);
+        for (int column = 0; column < model.columnCount(); ++column) {
+            model.data(model.index(row, column));
+            ++cells;
+        }
+    }
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Opening time and save latency of the grade book on a real replica."_s);
+    parser.addHelpOption();
+    const QCommandLineOption scaleOption(u"scale"_s, u"Size of the reference school (default 1)."_s, u"s"_s, u"1"_s);
+    const QCommandLineOption runsOption(u"runs"_s, u"Openings to time (default 20)."_s, u"n"_s, u"20"_s);
+    const QCommandLineOption savesOption(u"saves"_s, u"Grades to save (default 1000)."_s, u"n"_s, u"1000"_s);
+    parser.addOptions({scaleOption, runsOption, savesOption});
+    parser.process(app);
+    const double scale = parser.value(scaleOption).toDouble();
+    const int runs = qMax(1, parser.value(runsOption).toInt());
+    const int saves = qMax(1, parser.value(savesOption).toInt());
+    if (scale <= 0)
+        qFatal("--scale must be above 0");
+
+    if (qEnvironmentVariableIsEmpty("CARTABLE_SERVER_BINARY"))
+        qputenv("CARTABLE_SERVER_BINARY", CARTABLE_DEFAULT_SERVER_BINARY);
+    QTextStream out(stdout);
+    QElapsedTimer setup;
+    setup.start();
+    std::unique_ptr<ServerProcess> server = startReferenceServer(scale);
+    if (!server)
+        qFatal("cannot start the reference server");
+    const double buildSeconds = static_cast<double>(setup.restart()) / 1000.0;
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        qFatal("no temporary folder");
+    SyncedClient teacher(server->url(), dir.filePath(u"replica.sqlite"_s));
+    if (!teacher.signIn(QString::fromUtf16(kTeacherLogin)) || !teacher.sync())
+        qFatal("cannot sync the teacher: %s", qPrintable(teacher.errorString()));
+    const double syncSeconds = static_cast<double>(setup.elapsed()) / 1000.0;
+    Workspace::Workspace &workspace = teacher.workspace();
+
+    const Workspace::Teaching teaching = largestTeaching(workspace);
+    const std::optional<Core::Record> period = workspace.periodOn(workspace.today());
+    if (teaching.subjectId.isEmpty() || !period)
+        qFatal("the teacher has no class or no period today");
+
+    Workspace::GradeBookModel model(workspace);
+    model.setTeaching(teaching);
+    model.setPeriod(period->id());
+    // A class without evaluations this period would time nothing.
+    for (int i = model.evaluationCount(); i < 5; ++i) {
+        Workspace::EvaluationDraft draft;
+        draft.title = u"Évaluation %1"_s.arg(i + 1);
+        draft.date = workspace.today();
+        draft.periodId = period->id();
+        if (!model.createEvaluation(draft))
+            qFatal("cannot create an evaluation");
+    }
+
+    QList<double> openings;
+    qsizetype cells = 0;
+    for (int i = 0; i < runs; ++i)
+        openings.append(openOnce(workspace, teaching, period->id(), cells));
+
+    const QStringList values{u"1"_s, u"0,5"_s, u"abs"_s, u"2,25"_s, u"nn"_s, u"3"_s, u"disp"_s};
+    const int students = model.studentCount();
+    const int evaluations = model.evaluationCount();
+    QList<double> latencies;
+    latencies.reserve(saves);
+    int refused = 0;
+    for (int i = 0; i < saves; ++i) {
+        const QModelIndex cell = model.index(i % students, (i / students) % evaluations);
+        const QString current = cell.data(Qt::EditRole).toString();
+        qsizetype choice = i % values.size();
+        if (values.at(choice) == current)
+            choice = (choice + 1) % values.size();
+        QElapsedTimer one;
+        one.start();
+        const bool saved = model.setData(cell, values.at(choice));
+        latencies.append(static_cast<double>(one.nsecsElapsed()) / 1e6);
+        if (!saved)
+            ++refused;
+    }
+
+    // The floor under a save: one durable replica write with its outbox
+    // entry, without the grade book.
+    QList<double> writes;
+    const QList<Core::Record> grades = workspace.select(u"grade"_s, u"graded_by = ?"_s, {workspace.accountId()});
+    for (int i = 0; i < qMin(saves, 200) && !grades.isEmpty(); ++i) {
+        Core::Record change = grades.at(i % grades.size());
+        change.set(u"graded_at"_s, workspace.nowMillis() + i);
+        QElapsedTimer one;
+        one.start();
+        if (!workspace.update(change, {u"graded_at"_s}))
+            ++refused;
+        writes.append(static_cast<double>(one.nsecsElapsed()) / 1e6);
+    }
+
+    const double openMedian = percentile(openings, 0.5);
+    const double saveMedian = percentile(latencies, 0.5);
+    const double saveP95 = percentile(latencies, 0.95);
+    const double saveP99 = percentile(latencies, 0.99);
+    const double saveMax = percentile(latencies, 1.0);
+#ifdef NDEBUG
+    const QString build = u"release"_s;
+#else
+    const QString build = u"debug"_s;
+#endif
+    out << "Machine: " << QSysInfo::prettyProductName() << ", " << QSysInfo::currentCpuArchitecture() << ", " << build
+        << " build\n";
+    out << u"Reference school at scale %1: built in %2 s, teacher synced in %3 s\n"_s.arg(scale)
+               .arg(buildSeconds, 0, 'f', 1)
+               .arg(syncSeconds, 0, 'f', 1);
+    out << u"Largest class: %1, %2 students × %3 evaluations (%4 cells)\n"_s.arg(teaching.label())
+               .arg(students)
+               .arg(evaluations)
+               .arg(cells);
+    out << u"%1 %2 %3 %4\n"_s.arg(u"measure"_s, -34).arg(u"n"_s, 6).arg(u"ms"_s, 10).arg(u"target"_s, 10);
+    const auto line = [&out](const QString &name, qsizetype count, double ms, const QString &target) {
+        out << u"%1 %2 %3 %4\n"_s.arg(name, -34).arg(count, 6).arg(ms, 10, 'f', 3).arg(target, 10);
+    };
+    line(u"open grade book (median)"_s, runs, openMedian, u"< %1"_s.arg(kOpenTargetMs));
+    line(u"open grade book (max)"_s, runs, percentile(openings, 1.0), QString());
+    line(u"save a grade (median)"_s, saves, saveMedian, QString());
+    line(u"save a grade (p95)"_s, saves, saveP95, QString());
+    line(u"save a grade (p99)"_s, saves, saveP99, u"< %1"_s.arg(kSaveTargetMs));
+    line(u"save a grade (max)"_s, saves, saveMax, QString());
+    line(u"replica write alone (median)"_s, writes.size(), percentile(writes, 0.5), QString());
+    line(u"replica write alone (p99)"_s, writes.size(), percentile(writes, 0.99), QString());
+    if (refused > 0)
+        out << "refused saves: " << refused << '\n';
+    const QJsonObject figures{{u"bench"_s, u"gradebook"_s},
+                              {u"build"_s, build},
+                              {u"scale"_s, scale},
+                              {u"students"_s, students},
+                              {u"evaluations"_s, evaluations},
+                              {u"openMedianMs"_s, openMedian},
+                              {u"saveMedianMs"_s, saveMedian},
+                              {u"saveP95Ms"_s, saveP95},
+                              {u"saveP99Ms"_s, saveP99},
+                              {u"saveMaxMs"_s, saveMax},
+                              {u"refused"_s, refused},
+                              {u"replicaWriteMedianMs"_s, percentile(writes, 0.5)},
+                              {u"openTargetMs"_s, kOpenTargetMs},
+                              {u"saveP99TargetMs"_s, kSaveTargetMs}};
+    out << QString::fromUtf8(QJsonDocument(figures).toJson(QJsonDocument::Compact)) << '\n';
+    out.flush();
+    server->stop();
+    return 0;
+}

@@ -6,8 +6,8 @@
 #include "core/userprofile.h"
 
 #include <QDate>
-#include <QSqlQuery>
 #include <QRegularExpression>
+#include <QSqlQuery>
 
 #include <cmath>
 

@@ -270,7 +270,8 @@ std::optional<Core::Record> SqlPolicyLookup::row(const QString &type, const QStr
         return std::nullopt;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!Core::execPrepared(query, u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(Core::selectColumns(*entity), entity->type), id)) {
+    if (!Core::execPrepared(query, u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(Core::selectColumns(*entity), entity->type),
+                            id)) {
         qCWarning(lcScope) << "lookup failed:" << type << query.lastError().text();
         return std::nullopt;
     }

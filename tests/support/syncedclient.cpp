@@ -47,9 +47,10 @@ bool SyncedClient::signIn(const QString &login, const QString &password)
     QSignalSpy failed(&m_session, &Sync::Session::signInFailed);
     m_session.signIn(m_server, login, password);
     if (!ok.wait(30'000) && ok.isEmpty()) {
-        m_error = failed.isEmpty() ? u"sign-in timed out"_s
-                                   : u"sign-in failed: "_s
-                                         + Core::errorCodeName(failed.constFirst().constFirst().value<Core::Error>().code);
+        m_error = failed.isEmpty()
+                      ? u"sign-in timed out"_s
+                      : u"sign-in failed: "_s
+                            + Core::errorCodeName(failed.constFirst().constFirst().value<Core::Error>().code);
         return false;
     }
     m_workspace = std::make_unique<Workspace::Workspace>(*m_store, m_session.profile());

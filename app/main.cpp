@@ -10,6 +10,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDate>
+#include <QDateTime>
 #include <QIcon>
 #include <QLocale>
 #include <QNetworkAccessManager>
@@ -40,6 +42,11 @@ int main(int argc, char *argv[])
                                           QApplication::translate("main", "Pre-fill the server address with <url>."),
                                           QApplication::translate("main", "url"));
     parser.addOption(serverOption);
+    const QCommandLineOption todayOption(
+        u"today"_s,
+        QApplication::translate("main", "Show the school as on <date> (YYYY-MM-DD), for demonstrations and training."),
+        QApplication::translate("main", "date"));
+    parser.addOption(todayOption);
     parser.process(app);
 
     QSettings settings;
@@ -53,6 +60,14 @@ int main(int argc, char *argv[])
     QObject::connect(&controller, &Cartable::Gui::AppController::quitRequested, &app, &QApplication::quit,
                      Qt::QueuedConnection);
     controller.setServerOverride(parser.value(serverOption));
+    if (parser.isSet(todayOption)) {
+        const QDate today = QDate::fromString(parser.value(todayOption), Qt::ISODate);
+        if (!today.isValid()) {
+            qCritical("%s", qPrintable(QApplication::translate("main", "--today takes a date such as 2025-04-04.")));
+            return 2;
+        }
+        controller.setFixedNow(QDateTime(today, QTime::currentTime()));
+    }
     controller.start();
 
     const int exitCode = QApplication::exec();

@@ -147,7 +147,7 @@ if [[ "${CARTABLE_DEMO_NO_CLIENT:-0}" == 1 || "$no_display" == 1 || -z "$client_
         echo "  $cli_bin whoami"
         echo "  $cli_bin logout"
     fi
-    echo "From a machine with a display, run: ${client_bin:-cartable} --server $url"
+    echo "From a machine with a display, run: ${client_bin:-cartable} --server $url --today 2025-04-04"
     echo
     tail -n +1 -f --pid="$server_pid" "$server_log" &
     tail_pid=$!
@@ -162,5 +162,7 @@ fi
 
 log "Opening the desktop client (the server stops when you close it)"
 status=0
-"$client_bin" --server "$url" || status=$?
+# The reference school lives in the 2024-2025 school year: its "today" is
+# Friday 4 April 2025.
+"$client_bin" --server "$url" --today 2025-04-04 || status=$?
 exit "$status"

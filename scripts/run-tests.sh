@@ -164,7 +164,7 @@ stage_translations()
     ts_work=$(mktemp -d)
     trap 'rm -rf "$ts_work"' EXIT
     cp "$ts_file" "$ts_work/cartable_fr.ts"
-    for dir in core sync server cli app; do
+    for dir in core sync server cli workspace app; do
         [[ -d "$dir" ]] && dirs+=("$dir")
     done
     "$lupdate" -no-obsolete -locations none "${dirs[@]}" -ts "$ts_work/cartable_fr.ts"

@@ -297,10 +297,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show &amp;resolved conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Restore the value that lost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -314,6 +310,10 @@
     </message>
     <message>
         <source>No conflict to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how resolved conflicts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -699,9 +699,9 @@
     </message>
     <message numerus="yes">
         <source>Delete &quot;%1&quot; and its %n grade(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete &quot;%1&quot; and its %n grade?</numerusform>
+            <numerusform>Delete &quot;%1&quot; and its %n grades?</numerusform>
         </translation>
     </message>
 </context>
@@ -1372,9 +1372,9 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
         </translation>
     </message>
 </context>
@@ -1489,9 +1489,9 @@
     </message>
     <message numerus="yes">
         <source>Conflicts (%n to review)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Conflicts (%n to review)</numerusform>
+            <numerusform>Conflicts (%n to review)</numerusform>
         </translation>
     </message>
     <message>
@@ -1954,9 +1954,9 @@
     </message>
     <message numerus="yes">
         <source>Late by %n minute(s) already recorded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Late by %n minute already recorded</numerusform>
+            <numerusform>Late by %n minutes already recorded</numerusform>
         </translation>
     </message>
     <message>
@@ -2001,9 +2001,9 @@
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message>
@@ -2102,6 +2102,18 @@
     </message>
     <message>
         <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the school as on &lt;date&gt; (YYYY-MM-DD), for demonstrations and training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--today takes a date such as 2025-04-04.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

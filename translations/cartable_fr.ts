@@ -20,7 +20,7 @@
     </message>
     <message>
         <source>&amp;Teaching:</source>
-        <translation>&amp;Enseignement :</translation>
+        <translation>&amp;Enseignement&#xa0;:</translation>
     </message>
     <message>
         <source>Period</source>
@@ -28,7 +28,7 @@
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation>&amp;Période :</translation>
+        <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
         <source>Appreciations of the students</source>
@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>Enter or F2 writes the selected student&apos;s appreciation; Ctrl+Enter or Tab saves it and goes to the next student, Escape gives up the change.</source>
-        <translation>Entrée ou F2 : saisir l’appréciation de l’élève sélectionné ; Ctrl+Entrée ou Tab : l’enregistrer et passer à l’élève suivant ; Échap : annuler la modification.</translation>
+        <translation>Entrée ou F2&#xa0;: saisir l’appréciation de l’élève sélectionné&#xa0;; Ctrl+Entrée ou Tab&#xa0;: l’enregistrer et passer à l’élève suivant&#xa0;; Échap&#xa0;: annuler la modification.</translation>
     </message>
     <message>
         <source>%1 (closed)</source>
@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Read only: %1</source>
-        <translation>Lecture seule : %1</translation>
+        <translation>Lecture seule&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 / %2 characters</source>
@@ -60,22 +60,22 @@
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation>Non enregistrée : %1</translation>
+        <translation>Non enregistrée&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>Cartable::Gui::AttachmentMessages</name>
     <message>
         <source>%1 is too large: a file can have at most %2.</source>
-        <translation>%1 est trop volumineux : un fichier peut faire au plus %2.</translation>
+        <translation>%1 est trop volumineux&#xa0;: un fichier peut faire au plus %2.</translation>
     </message>
     <message>
         <source>%1 cannot be read: check that it still exists and that you may open it.</source>
-        <translation>%1 ne peut pas être lu : vérifiez qu’il existe toujours et que vous avez le droit de l’ouvrir.</translation>
+        <translation>%1 ne peut pas être lu&#xa0;: vérifiez qu’il existe toujours et que vous avez le droit de l’ouvrir.</translation>
     </message>
     <message>
         <source>%1 is empty: there is nothing to attach.</source>
-        <translation>%1 est vide : il n’y a rien à joindre.</translation>
+        <translation>%1 est vide&#xa0;: il n’y a rien à joindre.</translation>
     </message>
     <message>
         <source>%1 could not be copied on this computer. Check the free disk space, then try again.</source>
@@ -94,7 +94,7 @@
     </message>
     <message>
         <source>&amp;Teaching:</source>
-        <translation>&amp;Enseignement :</translation>
+        <translation>&amp;Enseignement&#xa0;:</translation>
     </message>
     <message>
         <source>Entries of the cahier de textes</source>
@@ -118,7 +118,7 @@
     </message>
     <message>
         <source>This entry belongs to no lesson of the timetable: it cannot be opened.</source>
-        <translation>Cette entrée ne correspond à aucun cours de l’emploi du temps : elle ne peut pas être ouverte.</translation>
+        <translation>Cette entrée ne correspond à aucun cours de l’emploi du temps&#xa0;: elle ne peut pas être ouverte.</translation>
     </message>
 </context>
 <context>
@@ -243,7 +243,7 @@
     <name>Cartable::Gui::CompetencyView</name>
     <message>
         <source>&lt;span style=&quot;background-color:%1; color:%2&quot;&gt;&amp;nbsp;%3&amp;nbsp;&lt;/span&gt; %4 (key %5)</source>
-        <translation>&lt;span style="background-color:%1; color:%2"&gt;&amp;nbsp;%3&amp;nbsp;&lt;/span&gt; %4 (touche %5)</translation>
+        <translation>&lt;span style=&quot;background-color:%1; color:%2&quot;&gt;&amp;nbsp;%3&amp;nbsp;&lt;/span&gt; %4 (touche %5)</translation>
     </message>
     <message>
         <source>Evaluation</source>
@@ -251,7 +251,7 @@
     </message>
     <message>
         <source>&amp;Evaluation:</source>
-        <translation>&amp;Évaluation :</translation>
+        <translation>&amp;Évaluation&#xa0;:</translation>
     </message>
     <message>
         <source>None of your evaluations assesses competencies yet.</source>
@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>This evaluation’s period is closed: its levels can no longer change.</source>
-        <translation>La période de cette évaluation est clôturée : ses niveaux ne peuvent plus être modifiés.</translation>
+        <translation>La période de cette évaluation est clôturée&#xa0;: ses niveaux ne peuvent plus être modifiés.</translation>
     </message>
     <message>
         <source>Competency error</source>
@@ -279,11 +279,11 @@
     </message>
     <message>
         <source>This period is closed: its levels can no longer change.</source>
-        <translation>Cette période est clôturée : ses niveaux ne peuvent plus être modifiés.</translation>
+        <translation>Cette période est clôturée&#xa0;: ses niveaux ne peuvent plus être modifiés.</translation>
     </message>
     <message>
         <source>%1 is closed: its levels can no longer change.</source>
-        <translation>%1 : période clôturée, ses niveaux ne peuvent plus être modifiés.</translation>
+        <translation>%1&#xa0;: période clôturée, ses niveaux ne peuvent plus être modifiés.</translation>
     </message>
 </context>
 <context>
@@ -294,11 +294,11 @@
     </message>
     <message>
         <source>When you and someone else changed the same thing, one value was kept and the other is listed here. Nothing is lost: put your value back, or keep the one that won.</source>
-        <translation>Quand vous et une autre personne avez modifié la même chose, une valeur a été conservée et l’autre est listée ici. Rien n’est perdu : rétablissez votre valeur, ou gardez celle qui l’a emporté.</translation>
+        <translation>Quand vous et une autre personne avez modifié la même chose, une valeur a été conservée et l’autre est listée ici. Rien n’est perdu&#xa0;: rétablissez votre valeur, ou gardez celle qui l’a emporté.</translation>
     </message>
     <message>
-        <source>Show &amp;resolved conflicts</source>
-        <translation>Afficher les conflits &amp;résolus</translation>
+        <source>S&amp;how resolved conflicts</source>
+        <translation>&amp;Afficher les conflits résolus</translation>
     </message>
     <message>
         <source>&amp;Restore the value that lost</source>
@@ -457,11 +457,11 @@
     </message>
     <message>
         <source>This period is closed: its marks can no longer change.</source>
-        <translation>Cette période est clôturée : ses notes ne peuvent plus être modifiées.</translation>
+        <translation>Cette période est clôturée&#xa0;: ses notes ne peuvent plus être modifiées.</translation>
     </message>
     <message>
         <source>%1 is closed: its marks can no longer change.</source>
-        <translation>%1 : période clôturée, ses notes ne peuvent plus être modifiées.</translation>
+        <translation>%1&#xa0;: période clôturée, ses notes ne peuvent plus être modifiées.</translation>
     </message>
     <message>
         <source>A required field is empty.</source>
@@ -489,7 +489,7 @@
     </message>
     <message>
         <source>This item no longer exists: another person may have deleted it.</source>
-        <translation>Cet élément n’existe plus : une autre personne l’a peut-être supprimé.</translation>
+        <translation>Cet élément n’existe plus&#xa0;: une autre personne l’a peut-être supprimé.</translation>
     </message>
     <message>
         <source>The change could not be written on this computer. Check the free disk space, then try again.</source>
@@ -532,7 +532,7 @@
     </message>
     <message>
         <source>Required, such as &quot;Contrôle n°3&quot;</source>
-        <translation>Obligatoire, par exemple « Contrôle n°3 »</translation>
+        <translation>Obligatoire, par exemple «&#xa0;Contrôle n°3&#xa0;»</translation>
     </message>
     <message>
         <source>Date</source>
@@ -572,31 +572,31 @@
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>&amp;Titre :</translation>
+        <translation>&amp;Titre&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation>&amp;Date :</translation>
+        <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Coefficient:</source>
-        <translation>&amp;Coefficient :</translation>
+        <translation>&amp;Coefficient&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Out of:</source>
-        <translation>Noté &amp;sur :</translation>
+        <translation>Noté &amp;sur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation>&amp;Période :</translation>
+        <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
         <source>D&amp;escription:</source>
-        <translation>D&amp;escription :</translation>
+        <translation>D&amp;escription&#xa0;:</translation>
     </message>
     <message>
         <source>Co&amp;mpetencies:</source>
-        <translation>Co&amp;mpétences :</translation>
+        <translation>Co&amp;mpétences&#xa0;:</translation>
     </message>
     <message>
         <source>Edit evaluation</source>
@@ -612,7 +612,7 @@
     </message>
     <message>
         <source>%1 is closed: choose another period.</source>
-        <translation>%1 : période clôturée, choisissez-en une autre.</translation>
+        <translation>%1&#xa0;: période clôturée, choisissez-en une autre.</translation>
     </message>
     <message>
         <source>The date must be within %1, from %2 to %3.</source>
@@ -639,11 +639,11 @@
     </message>
     <message>
         <source>&amp;Class:</source>
-        <translation>&amp;Classe :</translation>
+        <translation>&amp;Classe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation>&amp;Période :</translation>
+        <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;New evaluation…</source>
@@ -695,11 +695,14 @@
     </message>
     <message>
         <source>Delete &quot;%1&quot;? It has no grade yet.</source>
-        <translation>Supprimer « %1 » ? Elle n’a encore aucune note.</translation>
+        <translation>Supprimer «&#xa0;%1&#xa0;»&#xa0;? Elle n’a encore aucune note.</translation>
     </message>
     <message numerus="yes">
         <source>Delete &quot;%1&quot; and its %n grade(s)?</source>
-        <translation><numerusform>Supprimer « %1 » ? %n note saisie sera supprimée.</numerusform><numerusform>Supprimer « %1 » ? %n notes saisies seront supprimées.</numerusform></translation>
+        <translation>
+            <numerusform>Supprimer «&#xa0;%1&#xa0;»&#xa0;? %n note saisie sera supprimée.</numerusform>
+            <numerusform>Supprimer «&#xa0;%1&#xa0;»&#xa0;? %n notes saisies seront supprimées.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -762,19 +765,19 @@
     </message>
     <message>
         <source>&amp;Due on:</source>
-        <translation>À rendre &amp;pour le :</translation>
+        <translation>À rendre &amp;pour le&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;What to do:</source>
-        <translation>&amp;Travail à faire :</translation>
+        <translation>&amp;Travail à faire&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Estimated time:</source>
-        <translation>Durée &amp;estimée :</translation>
+        <translation>Durée &amp;estimée&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Files:</source>
-        <translation>&amp;Fichiers :</translation>
+        <translation>&amp;Fichiers&#xa0;:</translation>
     </message>
     <message>
         <source>Attach files</source>
@@ -880,7 +883,7 @@
     </message>
     <message>
         <source>Fractions: definition and first examples</source>
-        <translation>Fractions : définition et premiers exemples</translation>
+        <translation>Fractions&#xa0;: définition et premiers exemples</translation>
     </message>
     <message>
         <source>What was done</source>
@@ -892,11 +895,11 @@
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>&amp;Titre :</translation>
+        <translation>&amp;Titre&#xa0;:</translation>
     </message>
     <message>
         <source>What was &amp;done:</source>
-        <translation>&amp;Contenu de la séance :</translation>
+        <translation>&amp;Contenu de la séance&#xa0;:</translation>
     </message>
     <message>
         <source>Files of the lesson</source>
@@ -920,7 +923,7 @@
     </message>
     <message>
         <source>F&amp;iles:</source>
-        <translation>F&amp;ichiers :</translation>
+        <translation>F&amp;ichiers&#xa0;:</translation>
     </message>
     <message>
         <source>Homework given</source>
@@ -976,15 +979,15 @@
     </message>
     <message>
         <source>Not saved: give the lesson a title.</source>
-        <translation>Non enregistré : donnez un titre à la séance.</translation>
+        <translation>Non enregistré&#xa0;: donnez un titre à la séance.</translation>
     </message>
     <message>
         <source>Not saved: write what was done.</source>
-        <translation>Non enregistré : saisissez le contenu de la séance.</translation>
+        <translation>Non enregistré&#xa0;: saisissez le contenu de la séance.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation>Non enregistré : %1</translation>
+        <translation>Non enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -998,7 +1001,7 @@
         <source>Remove this homework and its files?
 
 %1</source>
-        <translation>Supprimer ce travail à faire et ses fichiers ?
+        <translation>Supprimer ce travail à faire et ses fichiers&#xa0;?
 
 %1</translation>
     </message>
@@ -1264,7 +1267,7 @@
     </message>
     <message>
         <source>P or Space: present · A: absent · R, the minutes, Enter: late · Delete: not taken</source>
-        <translation>P ou Espace : présent · A : absent · R, les minutes, Entrée : retard · Suppr : non pointé</translation>
+        <translation>P ou Espace&#xa0;: présent · A&#xa0;: absent · R, les minutes, Entrée&#xa0;: retard · Suppr&#xa0;: non pointé</translation>
     </message>
     <message>
         <source>Class list</source>
@@ -1308,7 +1311,7 @@
     </message>
     <message>
         <source>Present: %1 · Absent: %2 · Late: %3 · Not taken: %4</source>
-        <translation>Présents : %1 · Absents : %2 · Retards : %3 · Non pointés : %4</translation>
+        <translation>Présents&#xa0;: %1 · Absents&#xa0;: %2 · Retards&#xa0;: %3 · Non pointés&#xa0;: %4</translation>
     </message>
     <message>
         <source>%1 · Roll call done</source>
@@ -1320,26 +1323,26 @@
     </message>
     <message>
         <source>Some students are not taken yet: mark them, or choose “Everyone else present”.</source>
-        <translation>Certains élèves ne sont pas encore saisis : indiquez leur présence ou choisissez « Tous les autres présents ».</translation>
+        <translation>Certains élèves ne sont pas encore saisis&#xa0;: indiquez leur présence ou choisissez «&#xa0;Tous les autres présents&#xa0;».</translation>
     </message>
     <message>
         <source>Late: %1 min — Enter to save, Escape to cancel</source>
-        <translation>Retard : %1 min — Entrée pour enregistrer, Échap pour annuler</translation>
+        <translation>Retard&#xa0;: %1 min — Entrée pour enregistrer, Échap pour annuler</translation>
     </message>
     <message>
         <source>Late: type the minutes, then Enter (Escape to cancel)</source>
-        <translation>Retard : saisissez les minutes, puis Entrée (Échap pour annuler)</translation>
+        <translation>Retard&#xa0;: saisissez les minutes, puis Entrée (Échap pour annuler)</translation>
     </message>
 </context>
 <context>
     <name>Cartable::Gui::SyncStatusWidget</name>
     <message>
         <source>Preparing your data for offline use: %1 item(s) received…</source>
-        <translation>Préparation de vos données pour le mode hors ligne : %1 élément(s) reçu(s)…</translation>
+        <translation>Préparation de vos données pour le mode hors ligne&#xa0;: %1 élément(s) reçu(s)…</translation>
     </message>
     <message>
         <source>Synchronising: %1 sent, %2 received…</source>
-        <translation>Synchronisation : %1 envoyé(s), %2 reçu(s)…</translation>
+        <translation>Synchronisation&#xa0;: %1 envoyé(s), %2 reçu(s)…</translation>
     </message>
     <message>
         <source>Synchronising…</source>
@@ -1359,7 +1362,7 @@
     </message>
     <message>
         <source>Stop synchronising; it resumes later where it stopped</source>
-        <translation>Arrêter la synchronisation ; elle reprendra plus tard là où elle s’est arrêtée</translation>
+        <translation>Arrêter la synchronisation&#xa0;; elle reprendra plus tard là où elle s’est arrêtée</translation>
     </message>
     <message>
         <source>Cancel synchronisation</source>
@@ -1371,7 +1374,10 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
-        <translation><numerusform>%n modification en attente d’envoi</numerusform><numerusform>%n modifications en attente d’envoi</numerusform></translation>
+        <translation>
+            <numerusform>%n modification en attente d’envoi</numerusform>
+            <numerusform>%n modifications en attente d’envoi</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1438,11 +1444,11 @@
     </message>
     <message>
         <source>This lesson is cancelled: there is no roll call to take.</source>
-        <translation>Ce cours est annulé : il n’y a pas d’appel à faire.</translation>
+        <translation>Ce cours est annulé&#xa0;: il n’y a pas d’appel à faire.</translation>
     </message>
     <message>
         <source>This lesson was moved: open it on its new day.</source>
-        <translation>Ce cours a été déplacé : ouvrez-le à sa nouvelle date.</translation>
+        <translation>Ce cours a été déplacé&#xa0;: ouvrez-le à sa nouvelle date.</translation>
     </message>
     <message>
         <source>A colleague gives this lesson in your place.</source>
@@ -1450,7 +1456,7 @@
     </message>
     <message>
         <source>You give this lesson in a colleague’s place: only the class’s own teacher can open it.</source>
-        <translation>Vous assurez ce cours à la place d’un collègue : seul le professeur de la classe peut l’ouvrir.</translation>
+        <translation>Vous assurez ce cours à la place d’un collègue&#xa0;: seul le professeur de la classe peut l’ouvrir.</translation>
     </message>
 </context>
 <context>
@@ -1485,7 +1491,10 @@
     </message>
     <message numerus="yes">
         <source>Conflicts (%n to review)</source>
-        <translation><numerusform>Conflits (%n à examiner)</numerusform><numerusform>Conflits (%n à examiner)</numerusform></translation>
+        <translation>
+            <numerusform>Conflits (%n à examiner)</numerusform>
+            <numerusform>Conflits (%n à examiner)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -1512,15 +1521,15 @@
     <name>Cartable::Workspace::AppreciationModel</name>
     <message>
         <source>No period is chosen: appreciations are written for a period.</source>
-        <translation>Aucune période n’est choisie : les appréciations se rédigent pour une période.</translation>
+        <translation>Aucune période n’est choisie&#xa0;: les appréciations se rédigent pour une période.</translation>
     </message>
     <message>
         <source>%1 is closed: its appreciations can no longer change.</source>
-        <translation>La période « %1 » est close : ses appréciations ne peuvent plus être modifiées.</translation>
+        <translation>La période «&#xa0;%1&#xa0;» est close&#xa0;: ses appréciations ne peuvent plus être modifiées.</translation>
     </message>
     <message>
         <source>This student is in no class: his appreciation has no report card to go on.</source>
-        <translation>Cet élève n’est dans aucune classe : son appréciation ne peut figurer sur aucun bulletin.</translation>
+        <translation>Cet élève n’est dans aucune classe&#xa0;: son appréciation ne peut figurer sur aucun bulletin.</translation>
     </message>
     <message>
         <source>%1 of %2 characters</source>
@@ -1551,7 +1560,7 @@
     <name>Cartable::Workspace::CahierModel</name>
     <message>
         <source>For %1: %2</source>
-        <translation>Pour le %1 : %2</translation>
+        <translation>Pour le %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>(no entry)</source>
@@ -1626,7 +1635,7 @@
     </message>
     <message>
         <source>%1, %2: %3</source>
-        <translation>%1, %2 : %3</translation>
+        <translation>%1, %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -1693,7 +1702,7 @@
     </message>
     <message>
         <source>The item was changed after it was deleted, so the change was kept.</source>
-        <translation>L’élément a été modifié après sa suppression : la modification a donc été conservée.</translation>
+        <translation>L’élément a été modifié après sa suppression&#xa0;: la modification a donc été conservée.</translation>
     </message>
     <message>
         <source>The most recent change was kept.</source>
@@ -1701,7 +1710,7 @@
     </message>
     <message>
         <source>%1. Value that lost: %2. Value kept: %3. %4 Who: %5. Status: %6.</source>
-        <translation>%1. Valeur écartée : %2. Valeur conservée : %3. %4 Qui : %5. Statut : %6.</translation>
+        <translation>%1. Valeur écartée&#xa0;: %2. Valeur conservée&#xa0;: %3. %4 Qui&#xa0;: %5. Statut&#xa0;: %6.</translation>
     </message>
     <message>
         <source>Grade of %1, %2</source>
@@ -1729,7 +1738,7 @@
     </message>
     <message>
         <source>Evaluation “%1”</source>
-        <translation>Évaluation « %1 »</translation>
+        <translation>Évaluation «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Homework due %1</source>
@@ -1737,7 +1746,7 @@
     </message>
     <message>
         <source>Cahier de textes: %1</source>
-        <translation>Cahier de textes : %1</translation>
+        <translation>Cahier de textes&#xa0;: %1</translation>
     </message>
     <message>
         <source>Room booking</source>
@@ -1784,19 +1793,19 @@
     <name>Cartable::Workspace::GradeBookModel</name>
     <message>
         <source>No period is open today: choose a period.</source>
-        <translation>Aucune période n’est en cours aujourd’hui : choisissez une période.</translation>
+        <translation>Aucune période n’est en cours aujourd’hui&#xa0;: choisissez une période.</translation>
     </message>
     <message>
         <source>%1 is closed: its marks can no longer change.</source>
-        <translation>La période « %1 » est close : ses notes ne peuvent plus être modifiées.</translation>
+        <translation>La période «&#xa0;%1&#xa0;» est close&#xa0;: ses notes ne peuvent plus être modifiées.</translation>
     </message>
     <message>
         <source>%1 is closed since %2: its marks can no longer change.</source>
-        <translation>La période « %1 » est close depuis le %2 : ses notes ne peuvent plus être modifiées.</translation>
+        <translation>La période «&#xa0;%1&#xa0;» est close depuis le %2&#xa0;: ses notes ne peuvent plus être modifiées.</translation>
     </message>
     <message>
         <source>Conflict: %1</source>
-        <translation>Conflit : %1</translation>
+        <translation>Conflit&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 out of %2</source>
@@ -1808,15 +1817,15 @@
     </message>
     <message>
         <source>%1, %2: %3</source>
-        <translation>%1, %2 : %3</translation>
+        <translation>%1, %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>(conflict: %1)</source>
-        <translation>(conflit : %1)</translation>
+        <translation>(conflit&#xa0;: %1)</translation>
     </message>
     <message>
         <source>%1, average: %2</source>
-        <translation>%1, moyenne : %2</translation>
+        <translation>%1, moyenne&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 out of 20</source>
@@ -1866,7 +1875,7 @@
     </message>
     <message>
         <source>%1 (by %2) was kept; %3 (by %4) was set aside on %5.</source>
-        <translation>%1 (par %2) a été conservé ; %3 (par %4) a été écarté le %5.</translation>
+        <translation>%1 (par %2) a été conservé&#xa0;; %3 (par %4) a été écarté le %5.</translation>
     </message>
     <message>
         <source>abs</source>
@@ -1909,7 +1918,7 @@
     <name>Cartable::Workspace::HomeworkModel</name>
     <message>
         <source>Due %1: %2</source>
-        <translation>Pour le %1 : %2</translation>
+        <translation>Pour le %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>(to hand in)</source>
@@ -1948,7 +1957,10 @@
     </message>
     <message numerus="yes">
         <source>Late by %n minute(s) already recorded</source>
-        <translation><numerusform>Retard de %n minute déjà enregistré</numerusform><numerusform>Retard de %n minutes déjà enregistré</numerusform></translation>
+        <translation>
+            <numerusform>Retard de %n minute déjà enregistré</numerusform>
+            <numerusform>Retard de %n minutes déjà enregistré</numerusform>
+        </translation>
     </message>
     <message>
         <source>Absence justified</source>
@@ -1956,7 +1968,7 @@
     </message>
     <message>
         <source>Absence justified: %1</source>
-        <translation>Absence justifiée : %1</translation>
+        <translation>Absence justifiée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Absence not justified</source>
@@ -1968,7 +1980,7 @@
     </message>
     <message>
         <source>Absence, justification sent: %1</source>
-        <translation>Absence, justificatif envoyé : %1</translation>
+        <translation>Absence, justificatif envoyé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Absence reported, not justified yet</source>
@@ -1992,7 +2004,10 @@
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message>
         <source>Student</source>
@@ -2043,7 +2058,7 @@
     </message>
     <message>
         <source>Room changed to %1</source>
-        <translation>Changement de salle : %1</translation>
+        <translation>Changement de salle&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -2091,6 +2106,18 @@
     <message>
         <source>url</source>
         <translation>url</translation>
+    </message>
+    <message>
+        <source>Show the school as on &lt;date&gt; (YYYY-MM-DD), for demonstrations and training.</source>
+        <translation>Afficher l’établissement tel qu’au &lt;date&gt; (AAAA-MM-JJ), pour les démonstrations et les formations.</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>--today takes a date such as 2025-04-04.</source>
+        <translation>--today attend une date telle que 2025-04-04.</translation>
     </message>
 </context>
 </TS>

@@ -95,7 +95,7 @@ void ConflictCentre::retranslateUi()
     m_title->setText(tr("Conflicts"));
     m_intro->setText(tr("When you and someone else changed the same thing, one value was kept and the other is "
                         "listed here. Nothing is lost: put your value back, or keep the one that won."));
-    m_showResolved->setText(tr("Show &resolved conflicts"));
+    m_showResolved->setText(tr("S&how resolved conflicts"));
     m_restore->setText(tr("&Restore the value that lost"));
     m_keep->setText(tr("&Keep the current value"));
     m_table->setAccessibleName(tr("Conflicts"));

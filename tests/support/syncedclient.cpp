@@ -78,4 +78,33 @@ bool SyncedClient::sync()
     return true;
 }
 
+std::optional<Core::Record> openGrade(Workspace::Workspace &workspace)
+{
+    for (const Core::Record &evaluation :
+         workspace.select(u"evaluation"_s, u"teacher_id = ?"_s, {workspace.personId()}, u"date DESC"_s)) {
+        const std::optional<Core::Record> period = workspace.row(u"period"_s, evaluation.text(u"period_id"_s));
+        if (!period || period->flag(u"closed"_s))
+            continue;
+        const QList<Core::Record> grades = workspace.select(u"grade"_s, u"evaluation_id = ? AND mark IS NOT NULL"_s,
+                                                            {evaluation.id()}, u"id"_s);
+        if (!grades.isEmpty())
+            return grades.constFirst();
+    }
+    return std::nullopt;
+}
+
+qint64 markFor(Workspace::Workspace &workspace, const Core::Record &grade, int percent)
+{
+    const std::optional<Core::Record> evaluation = workspace.row(u"evaluation"_s, grade.text(u"evaluation_id"_s));
+    return evaluation ? evaluation->number(u"scale"_s) * percent + 3 : 0;
+}
+
+Core::Result<qint64> setMark(Workspace::Workspace &workspace, const QString &gradeId, qint64 hundredths)
+{
+    Core::Record change(u"grade"_s, gradeId);
+    change.set(u"mark"_s, hundredths);
+    change.set(u"graded_at"_s, workspace.nowMillis());
+    return workspace.update(change, {u"mark"_s, u"marker"_s, u"graded_at"_s});
+}
+
 } // namespace Cartable::Test

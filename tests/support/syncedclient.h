@@ -57,4 +57,12 @@ private:
     QString m_error;
 };
 
+// A grade of one of the signed-in teacher's evaluations in an open period.
+std::optional<Core::Record> openGrade(Workspace::Workspace &workspace);
+// A mark that the reference school never gives, `percent` of the way up the
+// grade's scale: a change always differs from the stored value.
+qint64 markFor(Workspace::Workspace &workspace, const Core::Record &grade, int percent);
+// Sets a grade's mark (in hundredths), as the grade book does.
+Core::Result<qint64> setMark(Workspace::Workspace &workspace, const QString &gradeId, qint64 hundredths);
+
 } // namespace Cartable::Test

@@ -75,10 +75,9 @@ SyncedWorkspace::SyncedWorkspace(Sync::Session &session, Sync::ApiClient &api,
     });
     connect(m_engine.get(), &Sync::SyncEngine::finished, this, &SyncedWorkspace::onFinished);
     connect(m_scheduler.get(), &Sync::SyncScheduler::stateChanged, this, [this](Sync::SyncScheduler::State state) {
-        const bool syncing = state == Sync::SyncScheduler::State::Syncing;
-        if (syncing && !m_syncing)
-            m_pulledSomething = false;
-        m_syncing = syncing;
+        // The scheduler may start the next sync before onFinished() has seen
+        // the last one end: what was pulled is forgotten only there.
+        m_syncing = state == Sync::SyncScheduler::State::Syncing;
         Q_EMIT statusChanged();
     });
     // A refused token on the nudge channel: the next sync refreshes it.

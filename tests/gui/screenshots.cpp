@@ -1,8 +1,10 @@
 // cartable-screenshots OUTPUT_FOLDER
 //
 // Takes the pictures of the user guide: starts a real cartable-server with
-// the demo accounts, signs in through the real sign-in dialog and saves
-// login.png and main-window.png. Run by scripts/screenshots.sh under Xvfb;
+// the reference school, signs in through the real sign-in dialog as a
+// teacher and saves the sign-in dialog, each screen of the teacher's
+// workspace once the first sync is done, and the change of a temporary
+// password. Run by scripts/screenshots.sh under Xvfb;
 // the language follows the system locale (LANG).
 
 #include "clientharness.h"
@@ -11,8 +13,14 @@
 #include "app/login/logindialog.h"
 #include "app/mainwindow/connectionindicator.h"
 #include "app/mainwindow/mainwindow.h"
+#include "app/mainwindow/workspaceshell.h"
 #include "app/shell/translationloader.h"
+#include "app/timetable/timetableview.h"
+#include "core/errorcode.h"
 #include "tests/support/serverprocess.h"
+#include "tests/support/syncedclient.h"
+#include "workspace/syncedworkspace.h"
+#include "workspace/timetable/timetablemodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -86,7 +94,7 @@ int main(int argc, char *argv[])
     translations.load(QLocale::system());
 
     Test::ServerProcess server;
-    if (!server.start()) {
+    if (!server.fillWithReferenceSchool(0.1) || !server.start()) {
         std::fprintf(stderr, "%s\n", qPrintable(server.errorString()));
         return fail("the server did not start (set CARTABLE_SERVER_BINARY)");
     }
@@ -96,6 +104,7 @@ int main(int argc, char *argv[])
     Test::ClientHarness client(settingsDir.filePath(u"cartable.ini"_s), &credentials);
     Gui::AppController &controller = client.controller;
     controller.setServerOverride(server.url().toString());
+    controller.setFixedNow(Test::referenceSchoolNow());
     controller.start();
 
     Gui::LoginDialog *dialog = controller.loginDialog();
@@ -117,8 +126,49 @@ int main(int argc, char *argv[])
     if (!waitFor(
             [window] { return window->connectionIndicator()->state() == Gui::ConnectionIndicator::State::Online; }))
         return fail("the connection indicator did not turn online");
+    if (!waitFor(
+            [&controller] {
+                return controller.syncedWorkspace() && controller.syncedWorkspace()->lastSuccess().isValid();
+            },
+            120'000))
+        return fail("the first sync did not finish");
     settle();
     if (!save(window, folder, u"main-window.png"_s))
+        return 1;
+
+    // Each module of the teacher, then the lesson opened from the timetable.
+    Gui::WorkspaceShell *shell = window->shell();
+    using Module = Gui::WorkspaceShell::Module;
+    const QList<std::pair<Module, QString>> pages{{Module::GradeBook, u"gradebook.png"_s},
+                                                  {Module::Competencies, u"competencies.png"_s},
+                                                  {Module::Cahier, u"cahier.png"_s},
+                                                  {Module::Appreciations, u"appreciations.png"_s},
+                                                  {Module::Conflicts, u"conflicts.png"_s}};
+    for (const auto &[module, name] : pages) {
+        shell->showModule(module);
+        settle();
+        if (!save(window, folder, name))
+            return 1;
+    }
+    shell->showModule(Module::Timetable);
+    settle();
+    if (!save(window, folder, u"timetable.png"_s))
+        return 1;
+    auto *timetable = qobject_cast<Gui::TimetableView *>(shell->page(Module::Timetable));
+    // Today's lesson, or else the first of the week that can be opened.
+    Core::Result<QString> session = Core::Error{Core::ErrorCode::NotFound, {}};
+    if (timetable) {
+        const int today = timetable->model()->todayRow();
+        if (today >= 0)
+            session = timetable->model()->openSession(today);
+        for (int row = 0; !session && row < timetable->model()->rowCount(); ++row)
+            session = timetable->model()->openSession(row);
+    }
+    if (!session)
+        return fail("no lesson of the week could be opened");
+    shell->openLesson(*session);
+    settle();
+    if (!save(window, folder, u"rollcall.png"_s))
         return 1;
 
     // A first sign-in with a temporary password asks for a new one.

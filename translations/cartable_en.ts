@@ -1992,7 +1992,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⏱ Late</source>
+        <source>◔ Late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1995,8 +1995,8 @@
         <translation>✗ Absent</translation>
     </message>
     <message>
-        <source>⏱ Late</source>
-        <translation>⏱ Retard</translation>
+        <source>◔ Late</source>
+        <translation>◔ Retard</translation>
     </message>
     <message>
         <source>… Not taken</source>

@@ -189,7 +189,7 @@ QVariant RollCallModel::data(const QModelIndex &index, int role) const
             case Status::Absent:
                 return tr("✗ Absent");
             case Status::Late:
-                return tr("⏱ Late");
+                return tr("◔ Late");
             case Status::NotTaken:
                 return tr("… Not taken");
             }

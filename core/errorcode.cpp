@@ -46,6 +46,7 @@ constexpr std::array kNames{
     std::pair{ErrorCode::InvalidFormat, "invalid_format"},
     std::pair{ErrorCode::InconsistentFields, "inconsistent_fields"},
     std::pair{ErrorCode::InvalidReference, "invalid_reference"},
+    std::pair{ErrorCode::DuplicateKey, "duplicate_key"},
 };
 
 static_assert(kNames.size() == static_cast<std::size_t>(ErrorCode::Count_), "every error code needs a name");

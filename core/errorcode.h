@@ -66,6 +66,10 @@ enum class ErrorCode {
     // A reference to a row that does not exist or is of the wrong kind; the
     // context is "entity.field".
     InvalidReference,
+    // A row whose unique key (a grade's evaluation and student, an
+    // exception's slot and day) another row already has; the context is
+    // "entity.field,field".
+    DuplicateKey,
     // Add new codes above this line, and their names in errorcode.cpp.
     Count_,
 };

@@ -3,6 +3,7 @@
 #include "apiclient.h"
 #include "replicastore.h"
 #include "session.h"
+#include "synctransport.h"
 
 #include "core/protocol/mutation.h"
 
@@ -18,9 +19,19 @@ using Core::Error;
 using Core::ErrorCode;
 
 SyncEngine::SyncEngine(Session &session, ApiClient &api, ReplicaStore &store, QObject *parent)
-    : QObject(parent), m_session(session), m_api(api), m_store(store)
+    : QObject(parent),
+      m_ownTransport(std::make_unique<SessionTransport>(session, api)),
+      m_transport(*m_ownTransport),
+      m_store(store)
 {
 }
+
+SyncEngine::SyncEngine(SyncTransport &transport, ReplicaStore &store, QObject *parent)
+    : QObject(parent), m_transport(transport), m_store(store)
+{
+}
+
+SyncEngine::~SyncEngine() = default;
 
 void SyncEngine::start()
 {
@@ -58,24 +69,18 @@ void SyncEngine::pushNext()
         return pullNext();
     const QJsonObject body = Core::pushBatchToJson(*batch);
     const qsizetype count = batch->mutations.size();
-    const QUrl server = m_session.server();
     QPointer<SyncEngine> self(this);
-    m_session.authorized<QJsonObject>(
-        [this, self, server, body](const QString &token, ApiClient::Callback<QJsonObject> done) {
-            if (self)
-                m_api.syncPush(server, token, body, std::move(done));
-        },
-        [this, self, count](Core::Result<QJsonObject> answer) {
-            if (!self)
-                return;
-            if (!answer)
-                return stop(answer.error());
-            if (Core::Status applied = m_store.applyPushResults(*answer); !applied)
-                return stop(applied);
-            m_pushed += count;
-            Q_EMIT progress(m_pages, m_changes, m_pushed);
-            pushNext();
-        });
+    m_transport.push(body, [this, self, count](Core::Result<QJsonObject> answer) {
+        if (!self)
+            return;
+        if (!answer)
+            return stop(answer.error());
+        if (Core::Status applied = m_store.applyPushResults(*answer); !applied)
+            return stop(applied);
+        m_pushed += count;
+        Q_EMIT progress(m_pages, m_changes, m_pushed);
+        pushNext();
+    });
 }
 
 void SyncEngine::pullNext()
@@ -88,31 +93,25 @@ void SyncEngine::pullNext()
     QJsonObject body{{u"limit"_s, m_pageSize}};
     if (!cursor->isEmpty())
         body.insert(u"cursor"_s, *cursor);
-    const QUrl server = m_session.server();
     QPointer<SyncEngine> self(this);
-    m_session.authorized<QJsonObject>(
-        [this, self, server, body](const QString &token, ApiClient::Callback<QJsonObject> done) {
-            if (self)
-                m_api.syncPull(server, token, body, std::move(done));
-        },
-        [this, self](Core::Result<QJsonObject> page) {
-            if (!self)
-                return;
-            if (!page)
-                return stop(page.error());
-            if (Core::Status applied = m_store.applyPullPage(*page); !applied)
-                return stop(applied);
-            ++m_pages;
-            m_changes += page->value(u"changes"_s).toArray().size();
-            Q_EMIT progress(m_pages, m_changes, m_pushed);
-            if (page->value(u"more"_s).toBool())
-                return pullNext();
-            // Changes made while pulling go up before saying done.
-            const Core::Result<qint64> pending = m_store.pendingCount();
-            if (pending && *pending > 0)
-                return pushNext();
-            stop({});
-        });
+    m_transport.pull(body, [this, self](Core::Result<QJsonObject> page) {
+        if (!self)
+            return;
+        if (!page)
+            return stop(page.error());
+        if (Core::Status applied = m_store.applyPullPage(*page); !applied)
+            return stop(applied);
+        ++m_pages;
+        m_changes += page->value(u"changes"_s).toArray().size();
+        Q_EMIT progress(m_pages, m_changes, m_pushed);
+        if (page->value(u"more"_s).toBool())
+            return pullNext();
+        // Changes made while pulling go up before saying done.
+        const Core::Result<qint64> pending = m_store.pendingCount();
+        if (pending && *pending > 0)
+            return pushNext();
+        stop({});
+    });
 }
 
 } // namespace Cartable::Sync

@@ -5,11 +5,14 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 namespace Cartable::Sync {
 
 class ApiClient;
 class ReplicaStore;
 class Session;
+class SyncTransport;
 
 // One sync of a replica with the server: the outbox is pushed, oldest first,
 // in batches, then the feed is pulled page by page until it has nothing
@@ -21,7 +24,11 @@ class SyncEngine : public QObject
     Q_OBJECT
 
 public:
+    // Syncs over HTTP as the session's signed-in account.
     SyncEngine(Session &session, ApiClient &api, ReplicaStore &store, QObject *parent = nullptr);
+    // Syncs through `transport`, which must outlive the engine.
+    SyncEngine(SyncTransport &transport, ReplicaStore &store, QObject *parent = nullptr);
+    ~SyncEngine() override;
 
     bool isRunning() const { return m_running; }
     // Starts a sync; does nothing while one runs.
@@ -42,8 +49,8 @@ private:
     void pullNext();
     void stop(const Core::Status &status);
 
-    Session &m_session;
-    ApiClient &m_api;
+    std::unique_ptr<SyncTransport> m_ownTransport;
+    SyncTransport &m_transport;
     ReplicaStore &m_store;
     bool m_running = false;
     bool m_cancelled = false;

@@ -519,6 +519,10 @@
         <source>Synchronisation failed. It will be tried again shortly.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This already exists: another person entered the same item first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cartable::Gui::EvaluationDialog</name>

@@ -519,6 +519,10 @@
         <source>Synchronisation failed. It will be tried again shortly.</source>
         <translation>La synchronisation a échoué. Une nouvelle tentative aura lieu sous peu.</translation>
     </message>
+    <message>
+        <source>This already exists: another person entered the same item first.</source>
+        <translation>Cet élément existe déjà : une autre personne l’a saisi avant vous.</translation>
+    </message>
 </context>
 <context>
     <name>Cartable::Gui::EvaluationDialog</name>

@@ -54,6 +54,7 @@ QString ErrorMessages::signInFailure(const Core::Error &error)
     case ErrorCode::InvalidFormat:
     case ErrorCode::InconsistentFields:
     case ErrorCode::InvalidReference:
+    case ErrorCode::DuplicateKey:
     case ErrorCode::DatabaseError:
     case ErrorCode::MigrationFailed:
     case ErrorCode::SchemaTooNew:
@@ -141,6 +142,8 @@ QString ErrorMessages::saveFailure(const Core::Error &error)
         return tr("Some values contradict each other.");
     case ErrorCode::NotFound:
         return tr("This item no longer exists: another person may have deleted it.");
+    case ErrorCode::DuplicateKey:
+        return tr("This already exists: another person entered the same item first.");
     case ErrorCode::DatabaseError:
         return tr("The change could not be written on this computer. Check the free disk space, then try again.");
     default:

@@ -132,6 +132,9 @@ private:
 
     // Validation, integrity and policy for the change `before` → `after`.
     std::optional<Error> refuse(const EntityDef &entity, const Core::Change &change) const;
+    // Another row with the same unique key: the change is refused with a
+    // reason, as the database would otherwise fail the whole batch.
+    std::optional<Error> duplicateKey(const EntityDef &entity, const Record &row) const;
     // Whether the pushed values of a field group win over the server's.
     bool clientWins(const EntityDef &entity, const Record &row, const FieldStamp &server, const Mutation &mutation,
                     QString &rule) const;
@@ -187,6 +190,39 @@ std::optional<Error> Applier::refuse(const EntityDef &entity, const Core::Change
             return status.error();
         if (Status status = Core::checkRowRules(entity, *change.after, fetch); !status)
             return status.error();
+        if (std::optional<Error> duplicate = duplicateKey(entity, *change.after))
+            return duplicate;
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> Applier::duplicateKey(const EntityDef &entity, const Record &row) const
+{
+    for (const QStringList &key : entity.uniqueKeys) {
+        QStringList conditions;
+        QVariantList values;
+        for (const QString &name : key) {
+            const Core::FieldDef *field = entity.field(name);
+            // A unique index lets rows whose key is partly unset coexist.
+            if (!field || !row.isSet(name))
+                break;
+            conditions << name + u" = ?"_s;
+            values << Core::fieldToSql(*field, row.value(name));
+        }
+        if (conditions.size() != key.size())
+            continue;
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.prepare(
+                u"SELECT 1 FROM %1 WHERE %2 AND id <> ? LIMIT 1"_s.arg(entity.type, conditions.join(u" AND "_s))))
+            continue;
+        for (const QVariant &value : std::as_const(values))
+            query.addBindValue(value);
+        query.addBindValue(row.id());
+        // A failed read is left to the write, which then fails the batch
+        // as a database error to retry.
+        if (query.exec() && query.next())
+            return Error{ErrorCode::DuplicateKey, entity.type + u'.' + key.join(u',')};
     }
     return std::nullopt;
 }

@@ -734,6 +734,48 @@ private Q_SLOTS:
                      .toString(),
                  u"applied"_s);
     }
+
+    // Found by the convergence simulation (seed 2, docs/RELIABILITY.md): a
+    // second exception for the same lesson and day failed the database's
+    // unique index, so the whole batch failed as a database error and the
+    // device sent it again forever. It is refused on its own now, and the
+    // change after it goes on.
+    void duplicateKeyIsRefusedAndDoesNotBlockTheQueue()
+    {
+        const Core::ActorFacts secretariat = facts(u"secretariat.bernard"_s);
+        const QList<Record> exceptions
+            = SqlPolicyLookup(m_db).rowsWhere(u"timetable_exception"_s, u"establishment_id"_s,
+                                              secretariat.establishments.constFirst().establishmentId);
+        QVERIFY(!exceptions.isEmpty());
+        const Record &existing = exceptions.constFirst();
+        const Core::EntityDef &entity = *Core::findEntity(u"timetable_exception"_s);
+        Record copy = existing;
+        copy.setId(Core::newId());
+        copy.set(u"note"_s, u"Sortie au musée"_s);
+        QJsonObject fields = Core::recordToJson(entity, copy);
+        fields.remove(u"id"_s);
+        fields.remove(u"type"_s);
+        const QJsonObject create{{u"number"_s, 1},
+                                 {u"type"_s, u"timetable_exception"_s},
+                                 {u"id"_s, copy.id()},
+                                 {u"op"_s, u"create"_s},
+                                 {u"fields"_s, fields},
+                                 {u"base_version"_s, 0},
+                                 {u"hlc"_s, u"%1-0"_s.arg(m_now)}};
+        const qint64 version = FeedStore(m_db).rowState(u"timetable_exception"_s, existing.id()).value()->version;
+        const QJsonObject answer = push(secretariat, Core::newId(),
+                                        {create, update(2, u"timetable_exception"_s, existing.id(),
+                                                        {{u"note"_s, u"Salle changée"_s}}, version, m_now)});
+        const QJsonArray results = answer.value(u"results"_s).toArray();
+        QCOMPARE(results.at(0).toObject().value(u"status"_s).toString(), u"rejected"_s);
+        const QJsonObject error = results.at(0).toObject().value(u"error"_s).toObject();
+        QCOMPARE(error.value(u"code"_s).toString(), u"duplicate_key"_s);
+        QCOMPARE(error.value(u"context"_s).toString(), u"timetable_exception.slot_id,date"_s);
+        QCOMPARE(results.at(1).toObject().value(u"status"_s).toString(), u"applied"_s);
+        QVERIFY(!SqlPolicyLookup(m_db).row(u"timetable_exception"_s, copy.id()));
+        QCOMPARE(SqlPolicyLookup(m_db).row(u"timetable_exception"_s, existing.id())->text(u"note"_s),
+                 u"Salle changée"_s);
+    }
 };
 
 CARTABLE_BACKEND_TEST_MAIN(TestSync)

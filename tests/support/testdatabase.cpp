@@ -103,25 +103,32 @@ bool TestDatabase::create()
     return true;
 }
 
+QSqlDatabase openDatabaseSpec(const QString &spec, const QString &connection)
+{
+    QSqlDatabase db;
+    if (spec.startsWith(u"postgresql://"_s)) {
+        const QUrl url(spec);
+        db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
+        db.setHostName(QUrlQuery(url).queryItemValue(u"host"_s));
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+    } else {
+        db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(spec);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    }
+    db.open();
+    return db;
+}
+
 bool runStatement(const QString &spec, const QString &sql, QString *error)
 {
     const QString connection = u"cartable-test-statement"_s;
     bool ok = false;
     {
-        QSqlDatabase db;
-        if (spec.startsWith(u"postgresql://"_s)) {
-            const QUrl url(spec);
-            db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
-            db.setHostName(QUrlQuery(url).queryItemValue(u"host"_s));
-            db.setUserName(url.userName());
-            db.setDatabaseName(url.path().mid(1));
-        } else {
-            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
-            db.setDatabaseName(spec);
-            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-        }
+        QSqlDatabase db = openDatabaseSpec(spec, connection);
         QSqlQuery query(db);
-        ok = db.open() && query.exec(sql);
+        ok = db.isOpen() && query.exec(sql);
         if (!ok && error)
             *error = db.isOpen() ? query.lastError().text() : db.lastError().text();
         db.close();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSqlDatabase>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -47,6 +48,10 @@ private:
 // a postgresql:// URL), beside the server that uses it: for tests that make
 // time pass (expired tokens) or break things on purpose.
 bool runStatement(const QString &spec, const QString &sql, QString *error = nullptr);
+
+// Adds the connection `connection` to the database a spec names and opens
+// it; the caller closes it and removes the connection.
+QSqlDatabase openDatabaseSpec(const QString &spec, const QString &connection);
 
 // Exit code that ctest reports as "skipped" for this project's tests.
 inline constexpr int kSkipExitCode = 77;

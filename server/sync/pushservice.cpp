@@ -578,6 +578,14 @@ Result<QJsonObject> PushService::push(const Core::ActorFacts &actor, const QJson
 Result<QJsonObject> PushService::pushBatch(const Core::ActorFacts &actor, const Core::PushBatch &batch)
 {
     QSqlQuery query(m_db);
+    // Batches apply one after another, also from two server processes on
+    // one PostgreSQL: the feed counter's row lock, taken before anything is
+    // read, is held until this batch commits. Without it, two batches read
+    // the same row state and the second overwrote the first's change with
+    // no conflict record (found by the kill -9 soak, docs/RELIABILITY.md).
+    // SQLite's BEGIN IMMEDIATE already does the same.
+    if (!Core::execPrepared(query, u"UPDATE sync_counter SET seq = seq WHERE id = 1"_s))
+        return Core::databaseError(query);
     if (!Core::execPrepared(query, u"SELECT account_id, last_mutation FROM sync_client WHERE client_id = ?"_s,
                             batch.clientId)) {
         return Core::databaseError(query);

@@ -30,8 +30,8 @@ struct WorkKind
     QString type;
     int weight = 1;
     QStringList fields;
-    QString mine;      // empty: every row of the type in the replica
-    bool mineIsPerson; // the "?" of `mine`: the person id, else the account id
+    QString mine;              // empty: every row of the type in the replica
+    bool mineIsPerson = false; // the "?" of `mine`: the person id, else the account id
     bool creates = false;
     bool deletes = false;
 };

@@ -97,7 +97,6 @@ public:
     DeviceStats stats;
 
 private:
-    struct Plan;
     bool save(const QList<Written> &writes, QList<Written> &log);
     QList<Written> plan(Rng &rng);
     void fillOwnFields(Core::Record &row, const QStringList &fields) const;

@@ -76,6 +76,8 @@ private:
     void converged();
     // The server's view of an account: "type/id" → version, and the rows.
     void serverView(const QString &accountId, QHash<QString, qint64> &versions, QHash<QString, Record> &rows);
+    // Every row of a server table by id, read at most once.
+    const QHash<QString, Record> *serverTable(const QString &type);
     void compare(const QString &who, Device &device, const QHash<QString, qint64> &expectedVersions,
                  const QHash<QString, Record> &expectedRows);
     void receipts();
@@ -96,6 +98,7 @@ private:
     QSqlDatabase m_db;
     QStringList m_violations;
     QHash<QString, QHash<qint64, Receipt>> m_receipts; // client id → number → answer
+    QHash<QString, QHash<QString, Record>> m_serverTables;
 };
 
 void Checker::drained()
@@ -143,17 +146,32 @@ void Checker::serverView(const QString &accountId, QHash<QString, qint64> &versi
         idsByType[query.value(0).toString()].insert(query.value(1).toString());
     }
     for (auto it = idsByType.cbegin(); it != idsByType.cend(); ++it) {
-        const EntityDef *entity = Core::findEntity(it.key());
-        QSqlQuery all(m_db);
-        all.setForwardOnly(true);
-        if (!entity || !all.exec(u"SELECT %1 FROM %2"_s.arg(Core::selectColumns(*entity), entity->type)))
+        const QHash<QString, Record> *table = serverTable(it.key());
+        if (!table)
             return report(u"converged: cannot read the server's %1 rows"_s.arg(it.key()));
-        while (all.next()) {
-            Record row = Core::recordFromQuery(*entity, all);
-            if (it->contains(row.id()))
-                rows.insert(entity->type + u'/' + row.id(), std::move(row));
+        for (const QString &id : *it) {
+            if (const auto row = table->constFind(id); row != table->cend())
+                rows.insert(it.key() + u'/' + id, *row);
         }
     }
+}
+
+const QHash<QString, Record> *Checker::serverTable(const QString &type)
+{
+    // Read once for every account that views it.
+    if (const auto cached = m_serverTables.constFind(type); cached != m_serverTables.cend())
+        return &*cached;
+    const EntityDef *entity = Core::findEntity(type);
+    QSqlQuery all(m_db);
+    all.setForwardOnly(true);
+    if (!entity || !all.exec(u"SELECT %1 FROM %2"_s.arg(Core::selectColumns(*entity), entity->type)))
+        return nullptr;
+    QHash<QString, Record> &table = m_serverTables[type];
+    while (all.next()) {
+        Record row = Core::recordFromQuery(*entity, all);
+        table.insert(row.id(), std::move(row));
+    }
+    return &table;
 }
 
 void Checker::compare(const QString &who, Device &device, const QHash<QString, qint64> &expectedVersions,

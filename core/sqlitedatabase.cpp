@@ -9,7 +9,7 @@ namespace Cartable::Core {
 
 using namespace Qt::StringLiterals;
 
-Result<QSqlDatabase> openSqliteDatabase(const QString &path, const QString &connectionName)
+Result<QSqlDatabase> openSqliteDatabase(const QString &path, const QString &connectionName, const SqliteCache &cache)
 {
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
@@ -29,6 +29,9 @@ Result<QSqlDatabase> openSqliteDatabase(const QString &path, const QString &conn
         u"PRAGMA journal_mode=WAL"_s,
         u"PRAGMA synchronous=FULL"_s,
         u"PRAGMA foreign_keys=ON"_s,
+        // Negative: a size in KiB rather than in pages.
+        u"PRAGMA cache_size=-%1"_s.arg(qint64(cache.pageCacheMiB) * 1024),
+        u"PRAGMA mmap_size=%1"_s.arg(qint64(cache.mapMiB) * 1024 * 1024),
     };
     for (const QString &pragma : pragmas) {
         if (!query.exec(pragma)) {

@@ -108,8 +108,12 @@ QString backendName(const QSqlDatabase &db)
 
 Core::Result<QSqlDatabase> openServerDatabase(const QString &spec, const QString &connectionName)
 {
-    Core::Result<QSqlDatabase> opened = isPostgresSpec(spec) ? openPostgres(spec, connectionName)
-                                                             : Core::openSqliteDatabase(spec, connectionName);
+    // The server reads a whole school: through a memory map, a page it needs
+    // is a memory read, not a system call and a copy.
+    constexpr Core::SqliteCache kServerCache{64, 2048};
+    Core::Result<QSqlDatabase> opened = isPostgresSpec(spec)
+                                            ? openPostgres(spec, connectionName)
+                                            : Core::openSqliteDatabase(spec, connectionName, kServerCache);
     if (!opened)
         return opened;
     QSqlDatabase db = *opened;

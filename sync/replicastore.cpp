@@ -60,6 +60,39 @@ QString rowKey(const QString &type, const QString &id)
     return type + u'/' + id;
 }
 
+// The SQL of each entity's hot statements, made once from the catalogue.
+struct EntityStatements
+{
+    QString upsert;
+    QString selectById;
+    QString deleteById;
+};
+
+const EntityStatements &statementsOf(const Core::EntityDef &entity)
+{
+    static const QHash<QString, EntityStatements> made = [] {
+        QHash<QString, EntityStatements> statements;
+        for (const Core::EntityDef &each : Core::entityCatalog()) {
+            statements.insert(each.type, {Core::upsertStatement(each),
+                                          u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(Core::selectColumns(each), each.type),
+                                          u"DELETE FROM %1 WHERE id = ?"_s.arg(each.type)});
+        }
+        return statements;
+    }();
+    return *made.constFind(entity.type);
+}
+
+const QString kSelectPending = u"SELECT number, entity, row_id, op, fields, base_version, hlc FROM outbox "
+                               "WHERE entity = ? AND row_id = ? ORDER BY number"_s;
+const QString kSetVersion = u"INSERT INTO replica_row (entity, row_id, version) VALUES (?, ?, ?) "
+                            "ON CONFLICT (entity, row_id) DO UPDATE SET version = excluded.version"_s;
+const QString kSelectVersion = u"SELECT version FROM replica_row WHERE entity = ? AND row_id = ?"_s;
+const QString kDeleteVersion = u"DELETE FROM replica_row WHERE entity = ? AND row_id = ?"_s;
+const QString kAddMembership
+    = u"INSERT INTO replica_membership (bucket, entity, row_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"_s;
+const QString kRemoveMembership = u"DELETE FROM replica_membership WHERE bucket = ? AND entity = ? AND row_id = ?"_s;
+const QString kHeldByABucket = u"SELECT 1 FROM replica_membership WHERE entity = ? AND row_id = ? LIMIT 1"_s;
+
 // A stored outbox entry in the wire form mutationFromJson() reads.
 QJsonObject entryJson(const QSqlQuery &query)
 {
@@ -81,6 +114,7 @@ ReplicaStore::ReplicaStore(QSqlDatabase db, QString connectionName, QString clie
 
 ReplicaStore::~ReplicaStore()
 {
+    m_statements.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -116,6 +150,32 @@ Result<QString> ReplicaStore::cursor() const
     return info(m_db, kCursorKey);
 }
 
+Result<QSqlQuery *> ReplicaStore::statement(const QString &sql) const
+{
+    auto found = m_statements.find(sql);
+    if (found == m_statements.end()) {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            return Core::databaseError(query);
+        found = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return &found->second;
+}
+
+template<typename... Values>
+Result<QSqlQuery *> ReplicaStore::run(const QString &sql, const Values &...values) const
+{
+    Result<QSqlQuery *> query = statement(sql);
+    if (!query)
+        return query;
+    int mark = 0;
+    ((*query)->bindValue(mark++, values), ...);
+    if (!(*query)->exec())
+        return Core::databaseError(**query);
+    return query;
+}
+
 Status ReplicaStore::inTransaction(const std::function<Status()> &work)
 {
     if (!m_db.transaction())
@@ -137,14 +197,15 @@ Status ReplicaStore::writeRow(const Record &row)
     const Core::EntityDef *entity = Core::findEntity(row.type());
     if (!entity)
         return Status(ErrorCode::UnknownEntity, row.type());
-    QSqlQuery query(m_db);
-    if (!query.prepare(Core::upsertStatement(*entity)))
-        return Core::databaseError(query);
-    query.addBindValue(row.id());
+    Result<QSqlQuery *> query = statement(statementsOf(*entity).upsert);
+    if (!query)
+        return query.error();
+    (*query)->bindValue(0, row.id());
+    int mark = 1;
     for (const Core::FieldDef &field : entity->fields)
-        query.addBindValue(Core::fieldToSql(field, row.value(field.name)));
-    if (!query.exec())
-        return Core::databaseError(query);
+        (*query)->bindValue(mark++, Core::fieldToSql(field, row.value(field.name)));
+    if (!(*query)->exec())
+        return Core::databaseError(**query);
     return {};
 }
 
@@ -153,34 +214,33 @@ Status ReplicaStore::deleteRow(const QString &type, const QString &id)
     const Core::EntityDef *entity = Core::findEntity(type);
     if (!entity)
         return Status(ErrorCode::UnknownEntity, type);
-    QSqlQuery query(m_db);
-    if (!Core::execPrepared(query, u"DELETE FROM %1 WHERE id = ?"_s.arg(entity->type), id)
-        || !Core::execPrepared(query, u"DELETE FROM replica_row WHERE entity = ? AND row_id = ?"_s, type, id)) {
-        return Core::databaseError(query);
-    }
+    if (Result<QSqlQuery *> removed = run(statementsOf(*entity).deleteById, id); !removed)
+        return removed.error();
+    if (Result<QSqlQuery *> forgotten = run(kDeleteVersion, type, id); !forgotten)
+        return forgotten.error();
     return {};
 }
 
 Status ReplicaStore::setVersion(const QString &type, const QString &id, qint64 version)
 {
-    QSqlQuery query(m_db);
-    if (!Core::execPrepared(query,
-                            u"INSERT INTO replica_row (entity, row_id, version) VALUES (?, ?, ?) "
-                            "ON CONFLICT (entity, row_id) DO UPDATE SET version = excluded.version"_s,
-                            type, id, version)) {
-        return Core::databaseError(query);
-    }
+    if (Result<QSqlQuery *> written = run(kSetVersion, type, id, version); !written)
+        return written.error();
     return {};
 }
 
 Result<std::optional<Record>> ReplicaStore::row(const QString &type, const QString &id) const
 {
-    Result<QList<Record>> found = select(type, u"id = ?"_s, {id});
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return std::optional<Record>();
-    return std::optional<Record>(found->constFirst());
+    const Core::EntityDef *entity = Core::findEntity(type);
+    if (!entity)
+        return Error{ErrorCode::UnknownEntity, type};
+    Result<QSqlQuery *> query = run(statementsOf(*entity).selectById, id);
+    if (!query)
+        return query.error();
+    std::optional<Record> found;
+    if ((*query)->next())
+        found = Core::recordFromQuery(*entity, **query);
+    (*query)->finish();
+    return found;
 }
 
 Result<QList<Record>> ReplicaStore::rows(const QString &type) const
@@ -215,29 +275,41 @@ Result<QList<Record>> ReplicaStore::select(const QString &type, const QString &c
 
 Result<qint64> ReplicaStore::version(const QString &type, const QString &id) const
 {
-    QSqlQuery query(m_db);
-    if (!Core::execPrepared(query, u"SELECT version FROM replica_row WHERE entity = ? AND row_id = ?"_s, type, id))
-        return Core::databaseError(query);
-    return query.next() ? query.value(0).toLongLong() : qint64(0);
+    Result<QSqlQuery *> query = run(kSelectVersion, type, id);
+    if (!query)
+        return query.error();
+    const qint64 found = (*query)->next() ? (*query)->value(0).toLongLong() : 0;
+    (*query)->finish();
+    return found;
 }
 
 Result<QList<Mutation>> ReplicaStore::pendingOf(const QString &type, const QString &id) const
 {
-    QSqlQuery query(m_db);
-    if (!Core::execPrepared(query,
-                            u"SELECT number, entity, row_id, op, fields, base_version, hlc FROM outbox "
-                            "WHERE entity = ? AND row_id = ? ORDER BY number"_s,
-                            type, id)) {
-        return Core::databaseError(query);
-    }
+    Result<QSqlQuery *> query = run(kSelectPending, type, id);
+    if (!query)
+        return query.error();
     QList<Mutation> found;
-    while (query.next()) {
-        Result<Mutation> mutation = Core::mutationFromJson(entryJson(query), u"outbox"_s);
-        if (!mutation)
+    while ((*query)->next()) {
+        Result<Mutation> mutation = Core::mutationFromJson(entryJson(**query), u"outbox"_s);
+        if (!mutation) {
+            (*query)->finish();
             return mutation.error();
+        }
         found.append(*mutation);
     }
     return found;
+}
+
+Result<QSet<QString>> ReplicaStore::pendingRows() const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT DISTINCT entity, row_id FROM outbox"_s))
+        return Core::databaseError(query);
+    QSet<QString> rows;
+    while (query.next())
+        rows.insert(rowKey(query.value(0).toString(), query.value(1).toString()));
+    return rows;
 }
 
 Status ReplicaStore::applyMutation(const Mutation &mutation)
@@ -249,9 +321,10 @@ Status ReplicaStore::applyMutation(const Mutation &mutation)
         return writeRow(mutation.values);
     case MutationOp::Delete: {
         const Core::EntityDef *entity = Core::findEntity(type);
-        QSqlQuery query(m_db);
-        if (!entity || !Core::execPrepared(query, u"DELETE FROM %1 WHERE id = ?"_s.arg(entity->type), id))
-            return Core::databaseError(query);
+        if (!entity)
+            return Status(ErrorCode::UnknownEntity, type);
+        if (Result<QSqlQuery *> removed = run(statementsOf(*entity).deleteById, id); !removed)
+            return removed.error();
         return {};
     }
     case MutationOp::Update:
@@ -307,16 +380,15 @@ Result<QList<qint64>> ReplicaStore::changeAll(const QList<LocalChange> &changes)
             if (Status status = applyMutation(mutation); !status)
                 return status;
             const QJsonObject wire = Core::mutationToJson(mutation);
-            QSqlQuery query(m_db);
-            if (!Core::execPrepared(
-                    query,
-                    u"INSERT INTO outbox (number, entity, row_id, op, fields, base_version, hlc, created_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                    number, change.values.type(), change.values.id(), Core::mutationOpCode(change.op),
-                    QString::fromUtf8(QJsonDocument(wire.value(u"fields"_s).toObject()).toJson(QJsonDocument::Compact)),
-                    mutation.baseVersion, change.hlc.toWire(), QDateTime::currentMSecsSinceEpoch())) {
-                return Core::databaseError(query);
-            }
+            Result<QSqlQuery *> queued
+                = run(u"INSERT INTO outbox (number, entity, row_id, op, fields, base_version, hlc, created_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                      number, change.values.type(), change.values.id(), Core::mutationOpCode(change.op),
+                      QString::fromUtf8(
+                          QJsonDocument(wire.value(u"fields"_s).toObject()).toJson(QJsonDocument::Compact)),
+                      mutation.baseVersion, change.hlc.toWire(), QDateTime::currentMSecsSinceEpoch());
+            if (!queued)
+                return queued.error();
             numbers.append(number++);
         }
         return setInfo(m_db, kNextMutationKey, QString::number(number));
@@ -406,16 +478,17 @@ Status ReplicaStore::applyPushResults(const QJsonObject &answer)
         for (const QJsonValue &value : results.toArray()) {
             const QJsonObject result = value.toObject();
             const qint64 number = result.value(u"number"_s).toInteger();
-            QSqlQuery query(m_db);
-            if (!Core::execPrepared(query, u"SELECT entity, row_id FROM outbox WHERE number = ?"_s, number))
-                return Core::databaseError(query);
+            Result<QSqlQuery *> queued = run(u"SELECT entity, row_id FROM outbox WHERE number = ?"_s, number);
+            if (!queued)
+                return queued.error();
             // Already taken in (an answer applied twice).
-            if (!query.next())
+            if (!(*queued)->next())
                 continue;
-            const QString type = query.value(0).toString();
-            const QString id = query.value(1).toString();
-            if (!Core::execPrepared(query, u"DELETE FROM outbox WHERE number = ?"_s, number))
-                return Core::databaseError(query);
+            const QString type = (*queued)->value(0).toString();
+            const QString id = (*queued)->value(1).toString();
+            (*queued)->finish();
+            if (Result<QSqlQuery *> taken = run(u"DELETE FROM outbox WHERE number = ?"_s, number); !taken)
+                return taken.error();
             const QString status = result.value(u"status"_s).toString();
             if (status == u"duplicate"_s)
                 continue;
@@ -452,6 +525,7 @@ Status ReplicaStore::applyPullPage(const QJsonObject &page)
 Status ReplicaStore::applyPage(const QJsonObject &page)
 {
     QSqlQuery query(m_db);
+    query.setForwardOnly(true);
     if (page.value(u"reset"_s).toBool()) {
         // Forget what was pulled; keep, and replay, what the user did.
         for (const Core::EntityDef &entity : Core::entityCatalog()) {
@@ -470,6 +544,11 @@ Status ReplicaStore::applyPage(const QJsonObject &page)
                 return status;
         }
     }
+    // Most pulled rows have no pending change: only those that do are
+    // looked up in the outbox.
+    const Result<QSet<QString>> pending = pendingRows();
+    if (!pending)
+        return pending.error();
 
     // Rows that lost a bucket: they go when no bucket holds them.
     QSet<QString> orphans;
@@ -491,27 +570,21 @@ Status ReplicaStore::applyPage(const QJsonObject &page)
         if (!Core::execPrepared(query, u"DELETE FROM replica_membership WHERE bucket = ?"_s, bucket.toString()))
             return Core::databaseError(query);
     }
+    const QString put = u"put"_s;
+    const QString remove = u"remove"_s;
     for (const QJsonValue &value : page.value(u"changes"_s).toArray()) {
         const QJsonObject change = value.toObject();
         const QString bucket = change.value(u"bucket"_s).toString();
         const QString type = change.value(u"type"_s).toString();
         const QString id = change.value(u"id"_s).toString();
         const QString op = change.value(u"op"_s).toString();
-        if (bucket.isEmpty() || !Core::findEntity(type) || !Core::isValidId(id)
-            || (op != u"put"_s && op != u"remove"_s))
+        if (bucket.isEmpty() || !Core::findEntity(type) || !Core::isValidId(id) || (op != put && op != remove))
             return Status(badPage(u"pull.changes"_s));
-        const bool ok = op == u"put"_s
-                            ? Core::execPrepared(query,
-                                                 u"INSERT INTO replica_membership (bucket, entity, row_id) "
-                                                 "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"_s,
-                                                 bucket, type, id)
-                            : Core::execPrepared(query,
-                                                 u"DELETE FROM replica_membership WHERE bucket = ? AND entity = ? "
-                                                 "AND row_id = ?"_s,
-                                                 bucket, type, id);
-        if (!ok)
-            return Core::databaseError(query);
-        if (op == u"remove"_s)
+        const Result<QSqlQuery *> written = op == put ? run(kAddMembership, bucket, type, id)
+                                                      : run(kRemoveMembership, bucket, type, id);
+        if (!written)
+            return written.error();
+        if (op == remove)
             lost(type, id);
     }
     for (const QJsonValue &value : page.value(u"rows"_s).toArray()) {
@@ -523,16 +596,19 @@ Status ReplicaStore::applyPage(const QJsonObject &page)
             return status;
         if (Status status = setVersion(row->type(), row->id(), entry.value(u"version"_s).toInteger()); !status)
             return status;
-        if (Status status = replayPending(row->type(), row->id()); !status)
-            return status;
+        if (pending->contains(rowKey(row->type(), row->id()))) {
+            if (Status status = replayPending(row->type(), row->id()); !status)
+                return status;
+        }
     }
     for (const QString &key : std::as_const(orphans)) {
         const auto [type, id] = keys.value(key);
-        if (!Core::execPrepared(query, u"SELECT 1 FROM replica_membership WHERE entity = ? AND row_id = ? LIMIT 1"_s,
-                                type, id)) {
-            return Core::databaseError(query);
-        }
-        if (!query.next()) {
+        Result<QSqlQuery *> held = run(kHeldByABucket, type, id);
+        if (!held)
+            return held.error();
+        const bool stays = (*held)->next();
+        (*held)->finish();
+        if (!stays) {
             if (Status status = deleteRow(type, id); !status)
                 return status;
         }

@@ -52,7 +52,11 @@ Migrator replicaMigrator()
 
 Result<QSqlDatabase> openReplica(const QString &path, const QString &connectionName)
 {
-    Result<QSqlDatabase> opened = openSqliteDatabase(path, connectionName);
+    // A replica's first sync writes every row it holds and its indexes; a
+    // cache of 16 MiB keeps their upper levels in memory. No memory map:
+    // the client's resident size stays its own.
+    constexpr SqliteCache kReplicaCache{16, 0};
+    Result<QSqlDatabase> opened = openSqliteDatabase(path, connectionName, kReplicaCache);
     if (!opened)
         return opened;
     QSqlDatabase db = *opened;

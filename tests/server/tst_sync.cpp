@@ -25,6 +25,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+
 using namespace Cartable;
 using namespace Cartable::Server;
 using namespace Qt::StringLiterals;
@@ -775,6 +777,84 @@ private Q_SLOTS:
         QVERIFY(!SqlPolicyLookup(m_db).row(u"timetable_exception"_s, copy.id()));
         QCOMPARE(SqlPolicyLookup(m_db).row(u"timetable_exception"_s, existing.id())->text(u"note"_s),
                  u"Salle changée"_s);
+    }
+
+    // Two server processes on one database: pushes that reach them at the
+    // same moment must apply one after the other, so the second sees the
+    // first's change and records the conflict. Here a third connection holds
+    // the feed counter's row lock (as a push in progress does) while two
+    // pushes of the same mark, each on its own connection and thread, start;
+    // only once both wait is the lock let go.
+    void concurrentPushesApplyOneAfterAnother()
+    {
+        const Core::ActorFacts teacher = facts(u"prof.martin"_s);
+        Replica replica;
+        pullInto(replica, teacher, 1000);
+        const auto [grade, version] = teachersGrade(replica, teacher.personId, 8);
+        const QString id = grade.value(u"id"_s).toString();
+        const bool postgres = m_database->backend() == Test::Backend::Postgres;
+
+        QSqlDatabase holder = openServerDatabase(m_database->spec(), u"sync-holder"_s).value();
+        QVERIFY(holder.transaction());
+        QSqlQuery lock(holder);
+        QVERIFY(lock.exec(u"UPDATE sync_counter SET seq = seq WHERE id = 1"_s));
+
+        const QString spec = m_database->spec();
+        const qint64 now = m_now;
+        const auto pushOnItsOwn = [&, spec, now](const QString &connection, const QString &mark, qint64 millis,
+                                                 QJsonObject *answer) {
+            {
+                QSqlDatabase db = openServerDatabase(spec, connection).value();
+                PushService service(db, [now] { return now; });
+                const Core::Result<QJsonObject> pushed
+                    = service.push(teacher, QJsonObject{{u"client_id"_s, Core::newId()},
+                                                        {u"mutations"_s,
+                                                         QJsonArray{update(1, u"grade"_s, id, {{u"mark"_s, mark}},
+                                                                           version, millis)}}});
+                *answer = pushed ? *pushed : QJsonObject{{u"failed"_s, Core::errorCodeName(pushed.error().code)}};
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(connection);
+        };
+        QJsonObject laptop;
+        QJsonObject desktop;
+        std::thread first(pushOnItsOwn, u"sync-laptop"_s, u"11.07"_s, m_now + 1000, &laptop);
+        std::thread second(pushOnItsOwn, u"sync-desktop"_s, u"16.13"_s, m_now + 2000, &desktop);
+        if (postgres) {
+            // Both wait on a lock before either has read the row.
+            QSqlQuery waiting(holder);
+            int waiters = 0;
+            for (int tries = 0; tries < 600 && waiters < 2; ++tries) {
+                QTest::qWait(50);
+                QVERIFY(waiting.exec(u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                     "AND datname = current_database()"_s));
+                waiters = waiting.next() ? waiting.value(0).toInt() : 0;
+            }
+            QCOMPARE(waiters, 2);
+        } else {
+            // BEGIN IMMEDIATE makes them wait for the write lock.
+            QTest::qWait(300);
+        }
+        QVERIFY(holder.rollback());
+        first.join();
+        second.join();
+        lock = QSqlQuery();
+        holder.close();
+        holder = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"sync-holder"_s);
+
+        const QStringList statuses{describe(laptop), describe(desktop)};
+        QVERIFY2(statuses.contains(u"applied"_s) && statuses.contains(u"conflict"_s),
+                 qPrintable(statuses.join(u", "_s)));
+        // The later clock wins whichever came first, and the other value is
+        // kept in a conflict record.
+        pullInto(replica, teacher, 1000);
+        QCOMPARE(replica.rows.value(u"grade/"_s + id).value(u"mark"_s).toString(), u"16.13"_s);
+        QSqlQuery records(m_db);
+        QVERIFY(Core::execPrepared(records, u"SELECT lost_value FROM sync_conflict WHERE row_id = ?"_s, id));
+        QVERIFY(records.next());
+        QVERIFY(records.value(0).toString().contains(u"\"11.07\""_s));
+        QVERIFY(!records.next());
     }
 };
 

@@ -329,6 +329,12 @@ QSet<QString> Checker::conflictFields(const Written &written) const
     return fields;
 }
 
+// A create writes every field, those it does not name as null.
+bool setsField(const Written &written, const QString &field)
+{
+    return written.op == Core::MutationOp::Create || written.values.contains(field);
+}
+
 bool accepted(const std::optional<Receipt> &receipt)
 {
     return receipt && (receipt->status == u"applied" || receipt->status == u"conflict");
@@ -437,7 +443,7 @@ void Checker::writes()
             qint64 newestVersion = 0;
             for (const Written *written : changes) {
                 const std::optional<Receipt> receipt = receiptOf(*written);
-                if (!accepted(receipt) || !written->values.contains(field))
+                if (!accepted(receipt) || !setsField(*written, field))
                     continue;
                 known = known || wire(key.type, field, written->values.value(field)) == now;
                 if (receipt->status == u"applied" && receipt->version > newestVersion) {
@@ -454,7 +460,7 @@ void Checker::writes()
             bool current = false;
             for (const Written *written : changes) {
                 const std::optional<Receipt> receipt = receiptOf(*written);
-                if (accepted(receipt) && written->values.contains(field) && receipt->version >= newestVersion)
+                if (accepted(receipt) && setsField(*written, field) && receipt->version >= newestVersion)
                     current = current || wire(key.type, field, written->values.value(field)) == now;
             }
             if (!current && stale++ < kMaxReported)

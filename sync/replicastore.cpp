@@ -300,15 +300,15 @@ Result<QList<Mutation>> ReplicaStore::pendingOf(const QString &type, const QStri
     return found;
 }
 
-Result<QSet<QString>> ReplicaStore::pendingRows() const
+Result<QSet<std::pair<QString, QString>>> ReplicaStore::pendingRows() const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     if (!query.exec(u"SELECT DISTINCT entity, row_id FROM outbox"_s))
         return Core::databaseError(query);
-    QSet<QString> rows;
+    QSet<std::pair<QString, QString>> rows;
     while (query.next())
-        rows.insert(rowKey(query.value(0).toString(), query.value(1).toString()));
+        rows.insert({query.value(0).toString(), query.value(1).toString()});
     return rows;
 }
 
@@ -526,6 +526,11 @@ Status ReplicaStore::applyPage(const QJsonObject &page)
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
+    // Most pulled rows have no pending change: only those that do are
+    // looked up in the outbox.
+    const Result<QSet<std::pair<QString, QString>>> pending = pendingRows();
+    if (!pending)
+        return pending.error();
     if (page.value(u"reset"_s).toBool()) {
         // Forget what was pulled; keep, and replay, what the user did.
         for (const Core::EntityDef &entity : Core::entityCatalog()) {
@@ -534,21 +539,11 @@ Status ReplicaStore::applyPage(const QJsonObject &page)
         }
         if (!query.exec(u"DELETE FROM replica_membership"_s) || !query.exec(u"DELETE FROM replica_row"_s))
             return Core::databaseError(query);
-        if (!query.exec(u"SELECT DISTINCT entity, row_id FROM outbox"_s))
-            return Core::databaseError(query);
-        QList<std::pair<QString, QString>> pending;
-        while (query.next())
-            pending.append({query.value(0).toString(), query.value(1).toString()});
-        for (const auto &[type, id] : pending) {
+        for (const auto &[type, id] : *pending) {
             if (Status status = replayPending(type, id); !status)
                 return status;
         }
     }
-    // Most pulled rows have no pending change: only those that do are
-    // looked up in the outbox.
-    const Result<QSet<QString>> pending = pendingRows();
-    if (!pending)
-        return pending.error();
 
     // Rows that lost a bucket: they go when no bucket holds them.
     QSet<QString> orphans;
@@ -596,7 +591,7 @@ Status ReplicaStore::applyPage(const QJsonObject &page)
             return status;
         if (Status status = setVersion(row->type(), row->id(), entry.value(u"version"_s).toInteger()); !status)
             return status;
-        if (pending->contains(rowKey(row->type(), row->id()))) {
+        if (pending->contains({row->type(), row->id()})) {
             if (Status status = replayPending(row->type(), row->id()); !status)
                 return status;
         }

@@ -110,9 +110,9 @@ private:
     // SELECT's result is then read from the returned query.
     template<typename... Values>
     [[nodiscard]] Core::Result<QSqlQuery *> run(const QString &sql, const Values &...values) const;
-    // The row ids of the outbox, as "type/id": a page replays pending changes
-    // only over the rows they touch.
-    [[nodiscard]] Core::Result<QSet<QString>> pendingRows() const;
+    // The rows (type, id) the outbox changes: a page replays pending changes
+    // only over them.
+    [[nodiscard]] Core::Result<QSet<std::pair<QString, QString>>> pendingRows() const;
 
     QSqlDatabase m_db;
     QString m_connectionName;

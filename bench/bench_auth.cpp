@@ -5,6 +5,8 @@
 //
 //   bench_auth [--requests N] [--logins N] [--json FILE]
 
+#include "benchsupport.h"
+
 #include "tests/support/serverprocess.h"
 
 #include <QCommandLineParser>
@@ -22,6 +24,7 @@
 
 #include <algorithm>
 
+using namespace Cartable::Bench;
 using namespace Cartable::Test;
 using namespace Qt::StringLiterals;
 
@@ -35,13 +38,6 @@ struct Figures
     double p99Ms = 0;
     double perSecond = 0;
 };
-
-double percentile(QList<double> values, double fraction)
-{
-    std::sort(values.begin(), values.end());
-    const auto index = static_cast<qsizetype>(fraction * static_cast<double>(values.size() - 1));
-    return values.at(index);
-}
 
 // Sends `count` requests one after the other on one kept-alive connection.
 Figures measure(const QString &name, QNetworkAccessManager &network, int count,
@@ -141,8 +137,8 @@ int main(int argc, char *argv[])
                    .arg(f.medianMs, 10, 'f', 3)
                    .arg(f.p99Ms, 10, 'f', 3)
                    .arg(f.perSecond, 9, 'f', 0);
-        rows.append(QJsonObject{{u"route"_s, f.name},
-                                {u"count"_s, f.count},
+        rows.append(QJsonObject{{u"measurement"_s, f.name},
+                                {u"n"_s, f.count},
                                 {u"medianMs"_s, f.medianMs},
                                 {u"p99Ms"_s, f.p99Ms},
                                 {u"perSecond"_s, f.perSecond}});
@@ -151,7 +147,8 @@ int main(int argc, char *argv[])
         QFile file(parser.value(jsonOption));
         if (!file.open(QIODevice::WriteOnly))
             qFatal("cannot write %s", qPrintable(file.fileName()));
-        file.write(QJsonDocument(rows).toJson());
+        const QJsonObject report{{u"bench"_s, u"auth"_s}, {u"machine"_s, machine()}, {u"measurements"_s, rows}};
+        file.write(QJsonDocument(report).toJson());
     }
     return 0;
 }

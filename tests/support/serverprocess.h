@@ -44,6 +44,9 @@ public:
     bool isRunning() const;
     QUrl url() const { return m_url; }
     quint16 port() const { return m_port; }
+    // The server's process id while it runs, 0 otherwise: for reading its
+    // CPU time and memory in /proc.
+    qint64 pid() const { return isRunning() ? m_process->processId() : 0; }
     QString databaseSpec() const { return m_sharedSpec.isEmpty() ? m_database.spec() : m_sharedSpec; }
     // Runs on the database of `other` (started first): two server processes
     // on one database.

@@ -2,6 +2,7 @@
 
 #include "app/common/dialogparts.h"
 #include "app/common/errormessages.h"
+#include "app/common/teachingpicker.h"
 #include "workspace/appreciations/appreciationmodel.h"
 #include "workspace/workspace.h"
 
@@ -21,10 +22,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kClassIdRole = Qt::UserRole + 1;
-constexpr int kGroupIdRole = Qt::UserRole + 2;
-constexpr int kSubjectIdRole = Qt::UserRole + 3;
-constexpr int kPeriodIdRole = Qt::UserRole + 4;
+constexpr int kPeriodIdRole = Qt::UserRole + 1;
 
 } // namespace
 
@@ -37,7 +35,7 @@ AppreciationsView::AppreciationsView(Workspace::Workspace &workspace, QWidget *p
     setObjectName(u"appreciationsView"_s);
     setAccessibleName(tr("Appreciations"));
 
-    m_teachingPicker = new QComboBox(this);
+    m_teachingPicker = new TeachingPicker(this);
     m_teachingPicker->setObjectName(u"appreciationTeachingPicker"_s);
     m_teachingPicker->setAccessibleName(tr("Teaching"));
     auto *teachingLabel = new QLabel(tr("&Teaching:"), this);
@@ -94,7 +92,7 @@ AppreciationsView::AppreciationsView(Workspace::Workspace &workspace, QWidget *p
     setTabOrder(m_teachingPicker, m_periodPicker);
     setTabOrder(m_periodPicker, m_table);
 
-    connect(m_teachingPicker, &QComboBox::currentIndexChanged, this, &AppreciationsView::onTeachingChosen);
+    connect(m_teachingPicker, &TeachingPicker::chosen, this, &AppreciationsView::onTeachingChosen);
     connect(m_periodPicker, &QComboBox::currentIndexChanged, this, &AppreciationsView::onPeriodChosen);
     connect(m_model, &AppreciationModel::readOnlyChanged, this, &AppreciationsView::updateReadOnly);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
@@ -106,33 +104,11 @@ AppreciationsView::AppreciationsView(Workspace::Workspace &workspace, QWidget *p
     connect(m_delegate, &AppreciationDelegate::commitFailed, this, &AppreciationsView::onCommitFailed);
     connect(&m_workspace, &Workspace::Workspace::reloaded, this, [this] {
         fillPeriods();
-        fillTeachings();
+        m_teachingPicker->setTeachings(m_workspace.teachings());
     });
     fillPeriods();
-    fillTeachings();
+    m_teachingPicker->setTeachings(m_workspace.teachings());
     showLength(-1);
-}
-
-void AppreciationsView::fillTeachings()
-{
-    const QString classId = m_teachingPicker->currentData(kClassIdRole).toString();
-    const QString groupId = m_teachingPicker->currentData(kGroupIdRole).toString();
-    const QString subjectId = m_teachingPicker->currentData(kSubjectIdRole).toString();
-    const QSignalBlocker blocker(m_teachingPicker);
-    m_teachingPicker->clear();
-    int keep = 0;
-    for (const Workspace::Teaching &teaching : m_workspace.teachings()) {
-        if (teaching.classId == classId && teaching.groupId == groupId && teaching.subjectId == subjectId)
-            keep = m_teachingPicker->count();
-        m_teachingPicker->addItem(teaching.label());
-        const int at = m_teachingPicker->count() - 1;
-        m_teachingPicker->setItemData(at, teaching.classId, kClassIdRole);
-        m_teachingPicker->setItemData(at, teaching.groupId, kGroupIdRole);
-        m_teachingPicker->setItemData(at, teaching.subjectId, kSubjectIdRole);
-    }
-    if (m_teachingPicker->count() > 0)
-        m_teachingPicker->setCurrentIndex(keep);
-    onTeachingChosen(m_teachingPicker->currentIndex());
 }
 
 void AppreciationsView::fillPeriods()
@@ -158,16 +134,8 @@ void AppreciationsView::fillPeriods()
     m_model->setPeriod(m_periodPicker->currentData(kPeriodIdRole).toString());
 }
 
-void AppreciationsView::onTeachingChosen(int index)
+void AppreciationsView::onTeachingChosen(const Workspace::Teaching &teaching)
 {
-    Workspace::Teaching teaching;
-    if (index >= 0) {
-        teaching.classId = m_teachingPicker->itemData(index, kClassIdRole).toString();
-        teaching.groupId = m_teachingPicker->itemData(index, kGroupIdRole).toString();
-        teaching.subjectId = m_teachingPicker->itemData(index, kSubjectIdRole).toString();
-        teaching.audience = m_workspace.audienceName(teaching.classId, teaching.groupId);
-        teaching.subject = m_workspace.subjectName(teaching.subjectId);
-    }
     clearAlert(m_error);
     m_model->setTeaching(teaching);
     if (m_model->rowCount() > 0)

@@ -10,10 +10,13 @@ class QTableView;
 
 namespace Cartable::Workspace {
 class AppreciationModel;
+struct Teaching;
 class Workspace;
 } // namespace Cartable::Workspace
 
 namespace Cartable::Gui {
+
+class TeachingPicker;
 
 // The appreciations of a teaching's students for a period, written one
 // after the other from the keyboard beside each student's average. A closed
@@ -31,9 +34,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void fillTeachings();
     void fillPeriods();
-    void onTeachingChosen(int index);
+    void onTeachingChosen(const Workspace::Teaching &teaching);
     void onPeriodChosen(int index);
     void updateReadOnly();
     void showLength(int length);
@@ -44,7 +46,7 @@ private:
     Workspace::Workspace &m_workspace;
     Workspace::AppreciationModel *m_model = nullptr;
     AppreciationDelegate *m_delegate = nullptr;
-    QComboBox *m_teachingPicker = nullptr;
+    TeachingPicker *m_teachingPicker = nullptr;
     QComboBox *m_periodPicker = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_error = nullptr;

@@ -5,6 +5,7 @@
 
 #include "app/common/dialogparts.h"
 #include "app/common/errormessages.h"
+#include "app/common/teachingpicker.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -69,7 +70,7 @@ GradeBookView::GradeBookView(Workspace::Workspace &workspace, QWidget *parent) :
     m_model = new GradeBookModel(workspace, this);
     m_undo = new QUndoStack(this);
 
-    m_teachingPicker = new QComboBox(this);
+    m_teachingPicker = new TeachingPicker(this);
     m_teachingPicker->setObjectName(u"teachingPicker"_s);
     m_teachingPicker->setAccessibleName(tr("Class and subject"));
     m_periodPicker = new QComboBox(this);
@@ -151,6 +152,7 @@ GradeBookView::GradeBookView(Workspace::Workspace &workspace, QWidget *parent) :
     connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
             &GradeBookView::showHeaderMenu);
     connect(m_table->horizontalHeader(), &QHeaderView::sectionDoubleClicked, this, &GradeBookView::editEvaluation);
+    connect(m_teachingPicker, &TeachingPicker::chosen, this, &GradeBookView::showTeaching);
     connect(&workspace, &Workspace::Workspace::reloaded, this, &GradeBookView::fillPickers);
     fillPickers();
 }
@@ -159,19 +161,7 @@ GradeBookView::~GradeBookView() = default;
 
 void GradeBookView::fillPickers()
 {
-    const QList<Workspace::Teaching> teachings = m_workspace.teachings();
-    if (teachings != m_teachings) {
-        const QSignalBlocker blocker(m_teachingPicker);
-        const Workspace::Teaching current = m_model->teaching();
-        m_teachings = teachings;
-        m_teachingPicker->clear();
-        for (const Workspace::Teaching &teaching : std::as_const(m_teachings))
-            m_teachingPicker->addItem(teaching.label());
-        const int kept = static_cast<int>(m_teachings.indexOf(current));
-        m_teachingPicker->setCurrentIndex(kept >= 0 ? kept : (m_teachings.isEmpty() ? -1 : 0));
-        if (kept < 0 && !m_teachings.isEmpty())
-            m_model->setTeaching(m_teachings.constFirst());
-    }
+    m_teachingPicker->setTeachings(m_workspace.teachings());
     const QString period = m_model->periodId();
     {
         const QSignalBlocker blocker(m_periodPicker);
@@ -183,19 +173,17 @@ void GradeBookView::fillPickers()
         }
         m_periodPicker->setCurrentIndex(m_periodPicker->findData(period));
     }
-    connect(m_teachingPicker, &QComboBox::currentIndexChanged, this, &GradeBookView::showTeaching,
-            Qt::UniqueConnection);
     connect(m_periodPicker, &QComboBox::currentIndexChanged, this, &GradeBookView::showPeriod, Qt::UniqueConnection);
     showReadOnly();
 }
 
-void GradeBookView::showTeaching(int index)
+void GradeBookView::showTeaching(const Workspace::Teaching &teaching)
 {
-    if (index < 0 || index >= m_teachings.size())
+    if (teaching.subjectId.isEmpty())
         return;
     m_undo->clear();
     clearAlert(m_error);
-    m_model->setTeaching(m_teachings.at(index));
+    m_model->setTeaching(teaching);
 }
 
 void GradeBookView::showPeriod(int index)
@@ -212,7 +200,7 @@ void GradeBookView::showReadOnly()
     const QString reason = m_model->readOnlyReason();
     m_readOnly->setText(reason);
     m_readOnly->setVisible(!reason.isEmpty());
-    m_newEvaluation->setEnabled(!m_teachings.isEmpty());
+    m_newEvaluation->setEnabled(!m_teachingPicker->teachings().isEmpty());
 }
 
 void GradeBookView::showSaveFailure(const Core::Error &error)
@@ -261,7 +249,7 @@ EvaluationDialog *GradeBookView::openDialog()
 
 void GradeBookView::newEvaluation()
 {
-    if (m_teachings.isEmpty())
+    if (m_teachingPicker->teachings().isEmpty())
         return;
     EvaluationDialog *dialog = openDialog();
     dialog->setNewOn(m_workspace.today());

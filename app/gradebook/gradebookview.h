@@ -16,6 +16,7 @@ class QUndoStack;
 namespace Cartable::Gui {
 
 class EvaluationDialog;
+class TeachingPicker;
 
 // The grade book of one teaching and one period, made for typing a column of
 // marks without the mouse: type on a cell to replace its value, Enter saves
@@ -45,7 +46,7 @@ public:
 
 private:
     void fillPickers();
-    void showTeaching(int index);
+    void showTeaching(const Workspace::Teaching &teaching);
     void showPeriod(int index);
     void showReadOnly();
     void showSaveFailure(const Core::Error &error);
@@ -54,7 +55,7 @@ private:
 
     Workspace::Workspace &m_workspace;
     Workspace::GradeBookModel *m_model = nullptr;
-    QComboBox *m_teachingPicker = nullptr;
+    TeachingPicker *m_teachingPicker = nullptr;
     QComboBox *m_periodPicker = nullptr;
     QPushButton *m_newEvaluation = nullptr;
     QLabel *m_readOnly = nullptr;
@@ -63,7 +64,6 @@ private:
     QUndoStack *m_undo = nullptr;
     QAction *m_editAction = nullptr;
     QAction *m_deleteAction = nullptr;
-    QList<Workspace::Teaching> m_teachings;
     QPointer<EvaluationDialog> m_dialog;
 };
 

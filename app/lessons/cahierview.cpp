@@ -1,9 +1,10 @@
 #include "cahierview.h"
 
+#include "app/common/teachingpicker.h"
+
 #include "workspace/lessons/cahiermodel.h"
 #include "workspace/workspace.h"
 
-#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -16,21 +17,13 @@ namespace Cartable::Gui {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-constexpr int kClassIdRole = Qt::UserRole + 1;
-constexpr int kGroupIdRole = Qt::UserRole + 2;
-constexpr int kSubjectIdRole = Qt::UserRole + 3;
-
-} // namespace
-
 CahierView::CahierView(Workspace::Workspace &workspace, QWidget *parent)
     : QWidget(parent), m_workspace(workspace), m_model(new Workspace::CahierModel(workspace, this))
 {
     setObjectName(u"cahierView"_s);
     setAccessibleName(tr("Cahier de textes"));
 
-    m_teachingPicker = new QComboBox(this);
+    m_teachingPicker = new TeachingPicker(this);
     m_teachingPicker->setObjectName(u"cahierTeachingPicker"_s);
     m_teachingPicker->setAccessibleName(tr("Teaching"));
     auto *pickerLabel = new QLabel(tr("&Teaching:"), this);
@@ -70,44 +63,16 @@ CahierView::CahierView(Workspace::Workspace &workspace, QWidget *parent)
     setTabOrder(m_teachingPicker, m_table);
     setTabOrder(m_table, m_openButton);
 
-    connect(m_teachingPicker, &QComboBox::currentIndexChanged, this, &CahierView::onTeachingChosen);
+    connect(m_teachingPicker, &TeachingPicker::chosen, this, &CahierView::onTeachingChosen);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CahierView::updateState);
-    connect(&m_workspace, &Workspace::Workspace::reloaded, this, &CahierView::fillTeachings);
-    fillTeachings();
+    connect(&m_workspace, &Workspace::Workspace::reloaded, this,
+            [this] { m_teachingPicker->setTeachings(m_workspace.teachings()); });
+    m_teachingPicker->setTeachings(m_workspace.teachings());
+    updateState();
 }
 
-void CahierView::fillTeachings()
+void CahierView::onTeachingChosen(const Workspace::Teaching &teaching)
 {
-    const QString classId = m_teachingPicker->currentData(kClassIdRole).toString();
-    const QString groupId = m_teachingPicker->currentData(kGroupIdRole).toString();
-    const QString subjectId = m_teachingPicker->currentData(kSubjectIdRole).toString();
-    const QSignalBlocker blocker(m_teachingPicker);
-    m_teachingPicker->clear();
-    int keep = 0;
-    for (const Workspace::Teaching &teaching : m_workspace.teachings()) {
-        if (teaching.classId == classId && teaching.groupId == groupId && teaching.subjectId == subjectId)
-            keep = m_teachingPicker->count();
-        m_teachingPicker->addItem(teaching.label());
-        const int at = m_teachingPicker->count() - 1;
-        m_teachingPicker->setItemData(at, teaching.classId, kClassIdRole);
-        m_teachingPicker->setItemData(at, teaching.groupId, kGroupIdRole);
-        m_teachingPicker->setItemData(at, teaching.subjectId, kSubjectIdRole);
-    }
-    if (m_teachingPicker->count() > 0)
-        m_teachingPicker->setCurrentIndex(keep);
-    onTeachingChosen(m_teachingPicker->currentIndex());
-}
-
-void CahierView::onTeachingChosen(int index)
-{
-    Workspace::Teaching teaching;
-    if (index >= 0) {
-        teaching.classId = m_teachingPicker->itemData(index, kClassIdRole).toString();
-        teaching.groupId = m_teachingPicker->itemData(index, kGroupIdRole).toString();
-        teaching.subjectId = m_teachingPicker->itemData(index, kSubjectIdRole).toString();
-        teaching.audience = m_workspace.audienceName(teaching.classId, teaching.groupId);
-        teaching.subject = m_workspace.subjectName(teaching.subjectId);
-    }
     if (!(teaching == m_model->teaching()))
         m_model->setTeaching(teaching);
     updateState();

@@ -2,17 +2,19 @@
 
 #include <QWidget>
 
-class QComboBox;
 class QLabel;
 class QPushButton;
 class QTableView;
 
 namespace Cartable::Workspace {
 class CahierModel;
+struct Teaching;
 class Workspace;
 } // namespace Cartable::Workspace
 
 namespace Cartable::Gui {
+
+class TeachingPicker;
 
 // The cahier de textes of one of the teacher's teachings, most recent first.
 // Enter (or a double click, or "Open lesson") opens the entry's lesson.
@@ -32,14 +34,13 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void fillTeachings();
-    void onTeachingChosen(int index);
+    void onTeachingChosen(const Workspace::Teaching &teaching);
     void openCurrent();
     void updateState();
 
     Workspace::Workspace &m_workspace;
     Workspace::CahierModel *m_model = nullptr;
-    QComboBox *m_teachingPicker = nullptr;
+    TeachingPicker *m_teachingPicker = nullptr;
     QTableView *m_table = nullptr;
     QPushButton *m_openButton = nullptr;
     QLabel *m_emptyLabel = nullptr;

@@ -1,13 +1,12 @@
-// The server's side of sync, on a generated school, on the backend named by
-// CARTABLE_TEST_BACKEND: first pulls that give exactly the rows a user may
-// read and resume where they stopped, deltas, idempotent pushes, per-field
-// merges and conflict records, deletes against updates, refused mutations
-// that do not block the rest, lost buckets, bookings.
+// The server's pushes, on a generated school, on the backend named by
+// CARTABLE_TEST_BACKEND: idempotent pushes, per-field merges and conflict
+// records, deletes against updates, closed periods, refused mutations that
+// do not block the rest, bookings, duplicate keys, two pushes at once.
 
-#include "server/referenceschool/schoolwriter.h"
+#include "syncfixture.h"
+
 #include "server/scoperesolver.h"
 #include "server/serverdatabase.h"
-#include "server/sync/feedindexer.h"
 #include "server/sync/pullservice.h"
 #include "server/sync/pushservice.h"
 
@@ -16,9 +15,7 @@
 #include "core/domain/catalog.h"
 #include "core/ids.h"
 #include "core/policy/buckets.h"
-#include "core/policy/readscope.h"
 #include "core/sqlstatement.h"
-#include "tests/support/testdatabase.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -31,318 +28,15 @@ using namespace Cartable;
 using namespace Cartable::Server;
 using namespace Qt::StringLiterals;
 using Core::Record;
+using Replica = Test::PulledReplica;
 
-namespace {
-
-// What a client holds after pulling: rows by "type/id" with their versions,
-// and which buckets hold each.
-struct Replica
-{
-    QHash<QString, QJsonObject> rows;
-    QHash<QString, qint64> versions;
-    QHash<QString, QSet<QString>> members;
-    QString cursor;
-    int pages = 0;
-    bool sawReset = false;
-
-    void apply(const QJsonObject &page)
-    {
-        ++pages;
-        if (page.value(u"reset"_s).toBool()) {
-            sawReset = true;
-            rows.clear();
-            versions.clear();
-            members.clear();
-        }
-        const QJsonArray dropped = page.value(u"drop"_s).toArray();
-        for (const QJsonValue &bucket : dropped) {
-            for (auto it = members.begin(); it != members.end();) {
-                it.value().remove(bucket.toString());
-                if (it.value().isEmpty()) {
-                    rows.remove(it.key());
-                    versions.remove(it.key());
-                    it = members.erase(it);
-                } else {
-                    ++it;
-                }
-            }
-        }
-        for (const QJsonValue &value : page.value(u"rows"_s).toArray()) {
-            const QJsonObject row = value.toObject().value(u"row"_s).toObject();
-            const QString key = row.value(u"type"_s).toString() + u'/' + row.value(u"id"_s).toString();
-            rows.insert(key, row);
-            versions.insert(key, value.toObject().value(u"version"_s).toInteger());
-        }
-        for (const QJsonValue &value : page.value(u"changes"_s).toArray()) {
-            const QJsonObject change = value.toObject();
-            const QString key = change.value(u"type"_s).toString() + u'/' + change.value(u"id"_s).toString();
-            if (change.value(u"op"_s).toString() == u"put"_s) {
-                members[key].insert(change.value(u"bucket"_s).toString());
-            } else {
-                members[key].remove(change.value(u"bucket"_s).toString());
-                if (members.value(key).isEmpty()) {
-                    members.remove(key);
-                    rows.remove(key);
-                    versions.remove(key);
-                }
-            }
-        }
-        cursor = page.value(u"cursor"_s).toString();
-    }
-};
-
-} // namespace
-
-class TestSync : public QObject
+class TestSyncPush : public Test::SyncFixture
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<Test::TestDatabase> m_database;
-    QSqlDatabase m_db;
-    qint64 m_now = 1735000000000; // 2024-12-24
-
-    QString accountOf(const QString &login)
-    {
-        QSqlQuery query(m_db);
-        if (!Core::execPrepared(query, u"SELECT id FROM account WHERE login = ?"_s, login) || !query.next())
-            qFatal("no account %s", qPrintable(login));
-        return query.value(0).toString();
-    }
-
-    Core::ActorFacts facts(const QString &login) { return ScopeResolver(m_db).resolve(accountOf(login)).value(); }
-
-    // Pulls until nothing more comes, or `maxPages`.
-    void pullInto(Replica &replica, const Core::ActorFacts &actor, int limit, int maxPages = 100000)
-    {
-        const PullService pull(m_db);
-        for (int page = 0; page < maxPages; ++page) {
-            QJsonObject body{{u"limit"_s, limit}};
-            if (!replica.cursor.isEmpty())
-                body.insert(u"cursor"_s, replica.cursor);
-            const Core::Result<QJsonObject> answer = pull.pull(actor, body);
-            QVERIFY2(answer.ok(), answer.ok() ? "" : qPrintable(answer.error().context));
-            replica.apply(*answer);
-            if (!answer->value(u"more"_s).toBool())
-                return;
-        }
-    }
-
-    // Every row of the database that `actor` may read, by "type/id".
-    QSet<QString> visibleRows(const Core::ActorFacts &actor)
-    {
-        const QStringList readable = Core::readableBuckets(actor);
-        const SqlPolicyLookup lookup(m_db);
-        QSet<QString> visible;
-        for (const Core::EntityDef &entity : Core::entityCatalog()) {
-            QSqlQuery query(m_db);
-            if (!query.exec(u"SELECT id FROM "_s + entity.type))
-                qFatal("cannot read %s", qPrintable(entity.type));
-            QStringList ids;
-            while (query.next())
-                ids.append(query.value(0).toString());
-            for (const QString &id : std::as_const(ids)) {
-                const std::optional<Record> row = lookup.row(entity.type, id);
-                if (row && Core::isReadable(Core::rowBuckets(*row, lookup), readable))
-                    visible.insert(entity.type + u'/' + id);
-            }
-        }
-        return visible;
-    }
-
-    static QSet<QString> keys(const Replica &replica)
-    {
-        QSet<QString> set;
-        for (auto it = replica.rows.cbegin(); it != replica.rows.cend(); ++it)
-            set.insert(it.key());
-        return set;
-    }
-
-    QJsonObject push(const Core::ActorFacts &actor, const QString &client, const QJsonArray &mutations)
-    {
-        PushService service(m_db, [this] { return m_now; });
-        const Core::Result<QJsonObject> answer = service.push(actor, QJsonObject{{u"client_id"_s, client},
-                                                                                 {u"mutations"_s, mutations}});
-        if (!answer)
-            qFatal("push failed: %s %s", qPrintable(Core::errorCodeName(answer.error().code)),
-                   qPrintable(answer.error().context));
-        return *answer;
-    }
-
-    static QJsonObject update(qint64 number, const QString &type, const QString &id, const QJsonObject &fields,
-                              qint64 base, qint64 millis)
-    {
-        return {{u"number"_s, number},
-                {u"type"_s, type},
-                {u"id"_s, id},
-                {u"op"_s, u"update"_s},
-                {u"fields"_s, fields},
-                {u"base_version"_s, base},
-                {u"hlc"_s, u"%1-0"_s.arg(millis)}};
-    }
-
-    static QJsonObject removal(qint64 number, const QString &type, const QString &id, qint64 base, qint64 millis)
-    {
-        return {{u"number"_s, number},  {u"type"_s, type},         {u"id"_s, id},
-                {u"op"_s, u"delete"_s}, {u"base_version"_s, base}, {u"hlc"_s, u"%1-0"_s.arg(millis)}};
-    }
-
-    // A mark out of 20 of one of the teacher's evaluations in an open period,
-    // and its version.
-    std::pair<QJsonObject, qint64> teachersGrade(const Replica &replica, const QString &teacherPerson, int skip = 0)
-    {
-        for (auto it = replica.rows.cbegin(); it != replica.rows.cend(); ++it) {
-            if (!it.key().startsWith(u"grade/"_s) || !it.value().value(u"mark"_s).isString())
-                continue;
-            const QJsonObject evaluation = replica.rows.value(u"evaluation/"_s
-                                                              + it.value().value(u"evaluation_id"_s).toString());
-            // A closed period refuses every change: take grades of open ones.
-            const QJsonObject period = replica.rows.value(u"period/"_s + evaluation.value(u"period_id"_s).toString());
-            if (period.value(u"closed"_s).toBool(true) || evaluation.value(u"scale"_s).toInteger() != 20)
-                continue;
-            if (evaluation.value(u"teacher_id"_s).toString() == teacherPerson && skip-- == 0)
-                return {it.value(), replica.versions.value(it.key())};
-        }
-        qFatal("the teacher has no grade");
-    }
-
-    qint64 feedHead() { return FeedStore(m_db).head().value(); }
-
-    // "applied", "conflict", or "rejected code context": the first result.
-    static QString describe(const QJsonObject &answer)
-    {
-        const QJsonObject result = answer.value(u"results"_s).toArray().at(0).toObject();
-        QString text = result.value(u"status"_s).toString();
-        if (result.contains(u"error"_s)) {
-            text += u' ' + result.value(u"error"_s).toObject().value(u"code"_s).toString() + u' '
-                    + result.value(u"error"_s).toObject().value(u"context"_s).toString();
-        }
-        return text;
-    }
-
 private Q_SLOTS:
-    void initTestCase()
-    {
-        m_database = std::make_unique<Test::TestDatabase>(Test::backendFromEnvironment());
-        QVERIFY2(m_database->create(), qPrintable(m_database->errorString()));
-        Core::Result<QSqlDatabase> opened = openServerDatabase(m_database->spec(), u"sync"_s);
-        QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().context));
-        m_db = opened.value();
-        const Core::Result<ReferenceSchoolSummary> school = writeReferenceSchool(m_db, {0.02, 7},
-                                                                                 QByteArrayLiteral("$argon2id$unused"));
-        QVERIFY2(school.ok(), school.ok() ? "" : qPrintable(school.error().context));
-        const Core::Result<qint64> indexed = FeedIndexer(m_db).indexAll();
-        QVERIFY2(indexed.ok(), indexed.ok() ? "" : qPrintable(indexed.error().context));
-        QCOMPARE(*indexed, school->total);
-        // Indexing twice adds nothing.
-        QCOMPARE(FeedIndexer(m_db).indexAll().value(), 0);
-    }
-
-    void cleanupTestCase()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(u"sync"_s);
-        m_database.reset();
-    }
-
-    void firstPullGivesExactlyTheReadableRows_data()
-    {
-        QTest::addColumn<QString>("login");
-        QTest::newRow("teacher") << u"prof.martin"_s;
-        QTest::newRow("guardian") << u"parent.dubois"_s;
-        QTest::newRow("student") << u"eleve.leo"_s;
-        QTest::newRow("secretariat") << u"secretariat.bernard"_s;
-        QTest::newRow("local authority") << u"collectivite.moreau"_s;
-    }
-
-    void firstPullGivesExactlyTheReadableRows()
-    {
-        QFETCH(QString, login);
-        const Core::ActorFacts actor = facts(login);
-        Replica replica;
-        pullInto(replica, actor, 500);
-        const QSet<QString> expected = visibleRows(actor);
-        QVERIFY(!expected.isEmpty());
-        QCOMPARE(keys(replica).size(), expected.size());
-        QCOMPARE(keys(replica), expected);
-        // Nothing more to come.
-        const Replica before = replica;
-        pullInto(replica, actor, 500);
-        QCOMPARE(replica.rows, before.rows);
-    }
-
-    // A first sync cut after two pages picks up where it stopped.
-    void interruptedFirstPullResumes()
-    {
-        const Core::ActorFacts actor = facts(u"secretariat.bernard"_s);
-        Replica whole;
-        pullInto(whole, actor, 300);
-        Replica cut;
-        pullInto(cut, actor, 300, 2);
-        QCOMPARE(cut.pages, 2);
-        QVERIFY(cut.rows.size() < whole.rows.size());
-        Replica resumed = cut;
-        resumed.pages = 0;
-        pullInto(resumed, actor, 300);
-        QCOMPARE(keys(resumed), keys(whole));
-        QCOMPARE(resumed.pages + 2, whole.pages);
-    }
-
-    void pullRefusesBadBodies_data()
-    {
-        QTest::addColumn<QJsonObject>("body");
-        QTest::addColumn<QString>("context");
-        QTest::newRow("unknown key") << QJsonObject{{u"since"_s, 3}} << u"pull.since"_s;
-        QTest::newRow("limit zero") << QJsonObject{{u"limit"_s, 0}} << u"pull.limit"_s;
-        QTest::newRow("limit too big") << QJsonObject{{u"limit"_s, 1000000}} << u"pull.limit"_s;
-        QTest::newRow("limit fraction") << QJsonObject{{u"limit"_s, 2.5}} << u"pull.limit"_s;
-        QTest::newRow("cursor not text") << QJsonObject{{u"cursor"_s, 12}} << u"pull.cursor"_s;
-        QTest::newRow("cursor garbage") << QJsonObject{{u"cursor"_s, u"c1.!!!"_s}} << u"pull.cursor"_s;
-        QTest::newRow("cursor of another kind") << QJsonObject{{u"cursor"_s, u"v9.abc"_s}} << u"pull.cursor"_s;
-        QTest::newRow("cursor with a negative point")
-            << QJsonObject{{u"cursor"_s, SyncCursor{-1, QString(32, u'a'), {}, 0}.toToken()}} << u"pull.cursor"_s;
-    }
-
-    void pullRefusesBadBodies()
-    {
-        QFETCH(QJsonObject, body);
-        QFETCH(QString, context);
-        const Core::Result<QJsonObject> answer = PullService(m_db).pull(facts(u"eleve.leo"_s), body);
-        QVERIFY(!answer.ok());
-        QCOMPARE(answer.error().context, context);
-    }
-
-    void cursorTokensRoundTrip()
-    {
-        const SyncCursor cursor{42, QString(32, u'b'), QString(32, u'c'), 17};
-        QCOMPARE(SyncCursor::fromToken(cursor.toToken()).value(), cursor);
-        const SyncCursor plain{7, QString(32, u'd'), {}, 0};
-        QCOMPARE(SyncCursor::fromToken(plain.toToken()).value(), plain);
-    }
-
-    // A cursor from before the kept removals starts again, whole.
-    void staleCursorResets()
-    {
-        const Core::ActorFacts actor = facts(u"eleve.leo"_s);
-        Replica replica;
-        pullInto(replica, actor, 1000);
-        // The feed moves on, and its removals up to now are forgotten.
-        const Core::ActorFacts teacher = facts(u"prof.martin"_s);
-        Replica classroom;
-        pullInto(classroom, teacher, 1000);
-        const auto [grade, version] = teachersGrade(classroom, teacher.personId, 5);
-        push(teacher, Core::newId(),
-             {update(1, u"grade"_s, grade.value(u"id"_s).toString(), {{u"comment"_s, u"Bien"_s}}, version, m_now)});
-        QVERIFY(FeedStore(m_db).pruneRemovals(feedHead()).ok());
-        QVERIFY(SyncCursor::fromToken(replica.cursor).value().settledThrough < feedHead());
-        QSqlQuery query(m_db);
-        Replica again = replica;
-        pullInto(again, actor, 1000);
-        QVERIFY(again.sawReset);
-        QCOMPARE(keys(again), keys(replica));
-        QVERIFY(Core::execPrepared(query, u"UPDATE sync_counter SET pruned_through = 0 WHERE id = 1"_s));
-    }
+    void initTestCase() { openSchool(); }
+    void cleanupTestCase() { closeSchool(); }
 
     void pushedChangeReachesAnotherReplicaOnce()
     {
@@ -658,37 +352,6 @@ private Q_SLOTS:
         QCOMPARE(answer.error().code, Core::ErrorCode::Forbidden);
     }
 
-    // When a guardian loses his link, the child's buckets leave his replica.
-    void lostBucketLeavesTheReplica()
-    {
-        const Core::ActorFacts guardian = facts(u"parent.dubois"_s);
-        Replica replica;
-        pullInto(replica, guardian, 1000);
-        const QList<Record> links = SqlPolicyLookup(m_db).rowsWhere(u"guardian_link"_s, u"guardian_id"_s,
-                                                                    guardian.personId);
-        QVERIFY(links.size() >= 2);
-        const Record link = links.constFirst();
-        const QString child = link.text(u"student_id"_s);
-        bool hadChildRows = false;
-        for (auto it = replica.members.cbegin(); it != replica.members.cend(); ++it)
-            hadChildRows = hadChildRows || it.value().contains(Core::Bucket::student(child));
-        QVERIFY(hadChildRows);
-
-        const Core::ActorFacts secretary = facts(u"secretariat.bernard"_s);
-        Replica office;
-        pullInto(office, secretary, 5000);
-        const QString key = u"guardian_link/"_s + link.id();
-        QVERIFY(office.versions.contains(key));
-        const QJsonObject answer = push(secretary, Core::newId(),
-                                        {removal(1, u"guardian_link"_s, link.id(), office.versions.value(key), m_now)});
-        QCOMPARE(answer.value(u"results"_s).toArray().at(0).toObject().value(u"status"_s).toString(), u"applied"_s);
-
-        pullInto(replica, facts(u"parent.dubois"_s), 1000);
-        for (auto it = replica.members.cbegin(); it != replica.members.cend(); ++it)
-            QVERIFY2(!it.value().contains(Core::Bucket::student(child)), qPrintable(it.key()));
-        QCOMPARE(keys(replica), visibleRows(facts(u"parent.dubois"_s)));
-    }
-
     // Two bookings of one room at the same time: the first committed wins.
     void firstBookingWins()
     {
@@ -858,5 +521,5 @@ private Q_SLOTS:
     }
 };
 
-CARTABLE_BACKEND_TEST_MAIN(TestSync)
-#include "tst_sync.moc"
+CARTABLE_BACKEND_TEST_MAIN(TestSyncPush)
+#include "tst_sync_push.moc"

@@ -1,0 +1,164 @@
+// The server's pulls, on a generated school, on the backend named by
+// CARTABLE_TEST_BACKEND: first pulls that give exactly the rows a user may
+// read and resume where they stopped, refused bodies, cursors, a reset after
+// pruned removals, a lost bucket leaving a replica.
+
+#include "syncfixture.h"
+
+#include "server/scoperesolver.h"
+#include "server/sync/pullservice.h"
+
+#include "core/ids.h"
+#include "core/policy/buckets.h"
+#include "core/sqlstatement.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Cartable;
+using namespace Cartable::Server;
+using namespace Qt::StringLiterals;
+using Core::Record;
+using Replica = Test::PulledReplica;
+
+class TestSyncPull : public Test::SyncFixture
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { openSchool(); }
+    void cleanupTestCase() { closeSchool(); }
+
+    void firstPullGivesExactlyTheReadableRows_data()
+    {
+        QTest::addColumn<QString>("login");
+        QTest::newRow("teacher") << u"prof.martin"_s;
+        QTest::newRow("guardian") << u"parent.dubois"_s;
+        QTest::newRow("student") << u"eleve.leo"_s;
+        QTest::newRow("secretariat") << u"secretariat.bernard"_s;
+        QTest::newRow("local authority") << u"collectivite.moreau"_s;
+    }
+
+    void firstPullGivesExactlyTheReadableRows()
+    {
+        QFETCH(QString, login);
+        const Core::ActorFacts actor = facts(login);
+        Replica replica;
+        pullInto(replica, actor, 500);
+        const QSet<QString> expected = visibleRows(actor);
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(keys(replica).size(), expected.size());
+        QCOMPARE(keys(replica), expected);
+        // Nothing more to come.
+        const Replica before = replica;
+        pullInto(replica, actor, 500);
+        QCOMPARE(replica.rows, before.rows);
+    }
+
+    // A first sync cut after two pages picks up where it stopped.
+    void interruptedFirstPullResumes()
+    {
+        const Core::ActorFacts actor = facts(u"secretariat.bernard"_s);
+        Replica whole;
+        pullInto(whole, actor, 300);
+        Replica cut;
+        pullInto(cut, actor, 300, 2);
+        QCOMPARE(cut.pages, 2);
+        QVERIFY(cut.rows.size() < whole.rows.size());
+        Replica resumed = cut;
+        resumed.pages = 0;
+        pullInto(resumed, actor, 300);
+        QCOMPARE(keys(resumed), keys(whole));
+        QCOMPARE(resumed.pages + 2, whole.pages);
+    }
+
+    void pullRefusesBadBodies_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("context");
+        QTest::newRow("unknown key") << QJsonObject{{u"since"_s, 3}} << u"pull.since"_s;
+        QTest::newRow("limit zero") << QJsonObject{{u"limit"_s, 0}} << u"pull.limit"_s;
+        QTest::newRow("limit too big") << QJsonObject{{u"limit"_s, 1000000}} << u"pull.limit"_s;
+        QTest::newRow("limit fraction") << QJsonObject{{u"limit"_s, 2.5}} << u"pull.limit"_s;
+        QTest::newRow("cursor not text") << QJsonObject{{u"cursor"_s, 12}} << u"pull.cursor"_s;
+        QTest::newRow("cursor garbage") << QJsonObject{{u"cursor"_s, u"c1.!!!"_s}} << u"pull.cursor"_s;
+        QTest::newRow("cursor of another kind") << QJsonObject{{u"cursor"_s, u"v9.abc"_s}} << u"pull.cursor"_s;
+        QTest::newRow("cursor with a negative point")
+            << QJsonObject{{u"cursor"_s, SyncCursor{-1, QString(32, u'a'), {}, 0}.toToken()}} << u"pull.cursor"_s;
+    }
+
+    void pullRefusesBadBodies()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, context);
+        const Core::Result<QJsonObject> answer = PullService(m_db).pull(facts(u"eleve.leo"_s), body);
+        QVERIFY(!answer.ok());
+        QCOMPARE(answer.error().context, context);
+    }
+
+    void cursorTokensRoundTrip()
+    {
+        const SyncCursor cursor{42, QString(32, u'b'), QString(32, u'c'), 17};
+        QCOMPARE(SyncCursor::fromToken(cursor.toToken()).value(), cursor);
+        const SyncCursor plain{7, QString(32, u'd'), {}, 0};
+        QCOMPARE(SyncCursor::fromToken(plain.toToken()).value(), plain);
+    }
+
+    // A cursor from before the kept removals starts again, whole.
+    void staleCursorResets()
+    {
+        const Core::ActorFacts actor = facts(u"eleve.leo"_s);
+        Replica replica;
+        pullInto(replica, actor, 1000);
+        // The feed moves on, and its removals up to now are forgotten.
+        const Core::ActorFacts teacher = facts(u"prof.martin"_s);
+        Replica classroom;
+        pullInto(classroom, teacher, 1000);
+        const auto [grade, version] = teachersGrade(classroom, teacher.personId, 5);
+        push(teacher, Core::newId(),
+             {update(1, u"grade"_s, grade.value(u"id"_s).toString(), {{u"comment"_s, u"Bien"_s}}, version, m_now)});
+        QVERIFY(FeedStore(m_db).pruneRemovals(feedHead()).ok());
+        QVERIFY(SyncCursor::fromToken(replica.cursor).value().settledThrough < feedHead());
+        QSqlQuery query(m_db);
+        Replica again = replica;
+        pullInto(again, actor, 1000);
+        QVERIFY(again.sawReset);
+        QCOMPARE(keys(again), keys(replica));
+        QVERIFY(Core::execPrepared(query, u"UPDATE sync_counter SET pruned_through = 0 WHERE id = 1"_s));
+    }
+
+    // When a guardian loses his link, the child's buckets leave his replica.
+    void lostBucketLeavesTheReplica()
+    {
+        const Core::ActorFacts guardian = facts(u"parent.dubois"_s);
+        Replica replica;
+        pullInto(replica, guardian, 1000);
+        const QList<Record> links = SqlPolicyLookup(m_db).rowsWhere(u"guardian_link"_s, u"guardian_id"_s,
+                                                                    guardian.personId);
+        QVERIFY(links.size() >= 2);
+        const Record link = links.constFirst();
+        const QString child = link.text(u"student_id"_s);
+        bool hadChildRows = false;
+        for (auto it = replica.members.cbegin(); it != replica.members.cend(); ++it)
+            hadChildRows = hadChildRows || it.value().contains(Core::Bucket::student(child));
+        QVERIFY(hadChildRows);
+
+        const Core::ActorFacts secretary = facts(u"secretariat.bernard"_s);
+        Replica office;
+        pullInto(office, secretary, 5000);
+        const QString key = u"guardian_link/"_s + link.id();
+        QVERIFY(office.versions.contains(key));
+        const QJsonObject answer = push(secretary, Core::newId(),
+                                        {removal(1, u"guardian_link"_s, link.id(), office.versions.value(key), m_now)});
+        QCOMPARE(answer.value(u"results"_s).toArray().at(0).toObject().value(u"status"_s).toString(), u"applied"_s);
+
+        pullInto(replica, facts(u"parent.dubois"_s), 1000);
+        for (auto it = replica.members.cbegin(); it != replica.members.cend(); ++it)
+            QVERIFY2(!it.value().contains(Core::Bucket::student(child)), qPrintable(it.key()));
+        QCOMPARE(keys(replica), visibleRows(facts(u"parent.dubois"_s)));
+    }
+};
+
+CARTABLE_BACKEND_TEST_MAIN(TestSyncPull)
+#include "tst_sync_pull.moc"

@@ -49,7 +49,6 @@ protected:
     void pullInto(PulledReplica &replica, const Core::ActorFacts &actor, int limit, int maxPages = 100000);
     // Every row of the database that `actor` may read, by "type/id".
     QSet<QString> visibleRows(const Core::ActorFacts &actor);
-    static QSet<QString> keys(const PulledReplica &replica) { return replica.keys(); }
     QJsonObject push(const Core::ActorFacts &actor, const QString &client, const QJsonArray &mutations);
     static QJsonObject update(qint64 number, const QString &type, const QString &id, const QJsonObject &fields,
                               qint64 base, qint64 millis);

@@ -48,8 +48,8 @@ private Q_SLOTS:
         pullInto(replica, actor, 500);
         const QSet<QString> expected = visibleRows(actor);
         QVERIFY(!expected.isEmpty());
-        QCOMPARE(keys(replica).size(), expected.size());
-        QCOMPARE(keys(replica), expected);
+        QCOMPARE(replica.keys().size(), expected.size());
+        QCOMPARE(replica.keys(), expected);
         // Nothing more to come.
         const Replica before = replica;
         pullInto(replica, actor, 500);
@@ -69,7 +69,7 @@ private Q_SLOTS:
         Replica resumed = cut;
         resumed.pages = 0;
         pullInto(resumed, actor, 300);
-        QCOMPARE(keys(resumed), keys(whole));
+        QCOMPARE(resumed.keys(), whole.keys());
         QCOMPARE(resumed.pages + 2, whole.pages);
     }
 
@@ -124,7 +124,7 @@ private Q_SLOTS:
         Replica again = replica;
         pullInto(again, actor, 1000);
         QVERIFY(again.sawReset);
-        QCOMPARE(keys(again), keys(replica));
+        QCOMPARE(again.keys(), replica.keys());
         QVERIFY(Core::execPrepared(query, u"UPDATE sync_counter SET pruned_through = 0 WHERE id = 1"_s));
     }
 
@@ -156,7 +156,7 @@ private Q_SLOTS:
         pullInto(replica, facts(u"parent.dubois"_s), 1000);
         for (auto it = replica.members.cbegin(); it != replica.members.cend(); ++it)
             QVERIFY2(!it.value().contains(Core::Bucket::student(child)), qPrintable(it.key()));
-        QCOMPARE(keys(replica), visibleRows(facts(u"parent.dubois"_s)));
+        QCOMPARE(replica.keys(), visibleRows(facts(u"parent.dubois"_s)));
     }
 };
 

@@ -103,13 +103,13 @@ void CliCommand::sync(const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption replica = replicaOption();
-    const QCommandLineOption pageOption(u"page"_s, u"Changes per page (1 to 10000)."_s, u"n"_s);
+    const QCommandLineOption pageOption(u"page"_s, u"Largest page, in changes (1 to 10000)."_s, u"n"_s);
     const QCommandLineOption quietOption(u"quiet"_s, u"No progress lines."_s);
     parser.addOptions({replica, pageOption, quietOption});
     if (!parser.parse(arguments) || !parser.positionalArguments().isEmpty())
         return usage(parser.errorText().isEmpty() ? u"sync takes no argument"_s : parser.errorText());
     bool pageOk = true;
-    const int page = parser.isSet(pageOption) ? parser.value(pageOption).toInt(&pageOk) : 2000;
+    const int page = parser.isSet(pageOption) ? parser.value(pageOption).toInt(&pageOk) : 10000;
     if (!pageOk || page < 1 || page > 10000)
         return usage(u"--page takes a number from 1 to 10000"_s);
     const QString path = parser.value(replica);

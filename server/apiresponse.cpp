@@ -12,6 +12,11 @@ ApiResponse ApiResponse::json(int status, const QJsonObject &object)
     return ApiResponse{status, QJsonDocument(object).toJson(QJsonDocument::Compact), {}};
 }
 
+ApiResponse ApiResponse::bytes(int status, QByteArray body, QByteArray contentType)
+{
+    return ApiResponse{status, std::move(body), {}, std::move(contentType)};
+}
+
 ApiResponse ApiResponse::noContent()
 {
     return ApiResponse{204, {}, {}};

@@ -9,16 +9,19 @@
 
 namespace Cartable::Server {
 
-// One answer of the API: a status, a compact JSON body (or none) and extra
-// headers. Every failure has the same body shape:
+// One answer of the API: a status, a body (compact JSON, or CBOR for a pull
+// page asked for so) or none, and extra headers. Every failure has the same
+// body shape:
 //   {"error": {"code": "<stable code>", "message": "<English sentence>"}}
 struct ApiResponse
 {
     int status = 200;
     QByteArray body;
     QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray contentType = "application/json";
 
     static ApiResponse json(int status, const QJsonObject &object);
+    static ApiResponse bytes(int status, QByteArray body, QByteArray contentType);
     static ApiResponse noContent();
     static ApiResponse problem(const Core::Error &error);
 };

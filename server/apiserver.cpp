@@ -9,6 +9,7 @@
 #include "serverdatabase.h"
 
 #include "core/jsonreader.h"
+#include "core/protocol/pullpage.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -93,19 +94,14 @@ void ApiServer::enableNudges(NudgeHub &hub)
 
 void ApiServer::enableSync(SyncEndpoints &sync)
 {
-    addRoute(Method::Post, u"/api/v1/sync/pull"_s, [this, &sync](const QHttpServerRequest &r) {
-        return asCaller(r,
-                        [&sync](const QString &account, const QJsonObject &body) { return sync.pull(account, body); });
-    });
-    addRoute(Method::Post, u"/api/v1/sync/push"_s, [this, &sync](const QHttpServerRequest &r) {
-        return asCaller(r,
-                        [&sync](const QString &account, const QJsonObject &body) { return sync.push(account, body); });
-    });
+    addRoute(Method::Post, u"/api/v1/sync/pull"_s,
+             [this, &sync](const QHttpServerRequest &r) { return pull(r, sync); });
+    addRoute(Method::Post, u"/api/v1/sync/push"_s,
+             [this, &sync](const QHttpServerRequest &r) { return push(r, sync); });
 }
 
-ApiResponse ApiServer::asCaller(
-    const QHttpServerRequest &request,
-    const std::function<Core::Result<QJsonObject>(const QString &, const QJsonObject &)> &work)
+ApiResponse ApiServer::asCaller(const QHttpServerRequest &request,
+                                const std::function<ApiResponse(const QString &, const QJsonObject &)> &work)
 {
     const Core::Result<AuthContext> caller = m_auth.authenticate(request.value("Authorization"));
     if (!caller)
@@ -115,10 +111,32 @@ ApiResponse ApiServer::asCaller(
     const Core::Result<QJsonObject> body = jsonBody(request);
     if (!body)
         return ApiResponse::problem(body.error());
-    const Core::Result<QJsonObject> answer = work(caller->accountId, *body);
-    if (!answer)
-        return ApiResponse::problem(answer.error());
-    return ApiResponse::json(200, *answer);
+    return work(caller->accountId, *body);
+}
+
+ApiResponse ApiServer::pull(const QHttpServerRequest &request, SyncEndpoints &sync)
+{
+    // The sync client asks for the compact encoding; anything else reads
+    // JSON.
+    const bool cbor = request.value("Accept").split(',').constFirst().trimmed().startsWith(Core::kPullPageCborType);
+    return asCaller(request, [&sync, cbor](const QString &account, const QJsonObject &body) {
+        const Core::Result<Core::PullPage> page = sync.pull(account, body);
+        if (!page)
+            return ApiResponse::problem(page.error());
+        if (cbor)
+            return ApiResponse::bytes(200, Core::pullPageToCbor(*page), Core::kPullPageCborType);
+        return ApiResponse::json(200, Core::pullPageToJson(*page));
+    });
+}
+
+ApiResponse ApiServer::push(const QHttpServerRequest &request, SyncEndpoints &sync)
+{
+    return asCaller(request, [&sync](const QString &account, const QJsonObject &body) {
+        const Core::Result<QJsonObject> answer = sync.push(account, body);
+        if (!answer)
+            return ApiResponse::problem(answer.error());
+        return ApiResponse::json(200, *answer);
+    });
 }
 
 QStringList ApiServer::routeList() const
@@ -187,7 +205,7 @@ void ApiServer::send(const QHttpServerRequest &request, QTcpSocket *socket, cons
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     if (!response.body.isEmpty())
-        responder.writeHeader("Content-Type", "application/json");
+        responder.writeHeader("Content-Type", response.contentType);
     responder.writeHeader("Cache-Control", "no-store");
     responder.writeHeader("X-Content-Type-Options", "nosniff");
     for (const auto &[name, value] : response.headers)

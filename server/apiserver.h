@@ -77,7 +77,9 @@ private:
     // Runs `work` as the caller of a data route: a session whose password
     // must change first gets 403 password_change_required.
     ApiResponse asCaller(const QHttpServerRequest &request,
-                         const std::function<Core::Result<QJsonObject>(const QString &, const QJsonObject &)> &work);
+                         const std::function<ApiResponse(const QString &, const QJsonObject &)> &work);
+    ApiResponse pull(const QHttpServerRequest &request, SyncEndpoints &sync);
+    ApiResponse push(const QHttpServerRequest &request, SyncEndpoints &sync);
 
     AuthService &m_auth;
     AccountStore &m_accounts;

@@ -210,6 +210,26 @@ private:
 
 } // namespace
 
+bool ScopeResolver::decidesScope(const QString &type)
+{
+    // What ScopeResolver reads: accounts and their roles and working groups,
+    // memberships, guardian links, teaching assignments, classes (their main
+    // teacher) and groups.
+    using namespace Core::Entity;
+    static const QSet<QString> types{
+        QString::fromUtf16(Account),
+        QString::fromUtf16(AccountRole),
+        QString::fromUtf16(WorkingGroupMember),
+        QString::fromUtf16(ClassMembership),
+        QString::fromUtf16(GroupMembership),
+        QString::fromUtf16(GuardianLink),
+        QString::fromUtf16(SchoolClass),
+        QString::fromUtf16(TeachingAssignment),
+        QString::fromUtf16(TeachingGroup),
+    };
+    return types.contains(type);
+}
+
 Result<ActorFacts> ScopeResolver::resolve(const QString &accountId) const
 {
     Result<QList<QStringList>> account = selectRows(m_db, u"SELECT id, person_id FROM account WHERE id = ?"_s,
@@ -263,21 +283,27 @@ Result<ActorFacts> ScopeResolver::resolve(const QString &accountId) const
     return actor;
 }
 
+SqlPolicyLookup::SqlPolicyLookup(QSqlDatabase db)
+    : m_own(std::make_shared<Core::StatementCache>(std::move(db))), m_statements(m_own.get())
+{
+}
+
 std::optional<Core::Record> SqlPolicyLookup::row(const QString &type, const QString &id) const
 {
     const Core::EntityDef *entity = Core::findEntity(type);
     if (!entity)
         return std::nullopt;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    if (!Core::execPrepared(query, u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(Core::selectColumns(*entity), entity->type),
-                            id)) {
-        qCWarning(lcScope) << "lookup failed:" << type << query.lastError().text();
+    Core::Result<QSqlQuery *> query
+        = m_statements->run(u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(Core::selectColumns(*entity), entity->type), id);
+    if (!query) {
+        qCWarning(lcScope) << "lookup failed:" << type << query.error().context;
         return std::nullopt;
     }
-    if (!query.next())
-        return std::nullopt;
-    return Core::recordFromQuery(*entity, query);
+    std::optional<Core::Record> found;
+    if ((*query)->next())
+        found = Core::recordFromQuery(*entity, **query);
+    (*query)->finish();
+    return found;
 }
 
 QList<Core::Record> SqlPolicyLookup::rowsWhere(const QString &type, const QString &field, const QString &value) const
@@ -285,17 +311,18 @@ QList<Core::Record> SqlPolicyLookup::rowsWhere(const QString &type, const QStrin
     const Core::EntityDef *entity = Core::findEntity(type);
     if (!entity || !entity->hasField(field))
         return {};
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    const QString sql = u"SELECT %1 FROM %2 WHERE %3 = ? ORDER BY id"_s.arg(Core::selectColumns(*entity), entity->type,
-                                                                            entity->field(field)->name);
-    if (!Core::execPrepared(query, sql, value)) {
-        qCWarning(lcScope) << "lookup failed:" << type << field << query.lastError().text();
+    Core::Result<QSqlQuery *> query
+        = m_statements->run(u"SELECT %1 FROM %2 WHERE %3 = ? ORDER BY id"_s.arg(Core::selectColumns(*entity),
+                                                                                entity->type,
+                                                                                entity->field(field)->name),
+                            value);
+    if (!query) {
+        qCWarning(lcScope) << "lookup failed:" << type << field << query.error().context;
         return {};
     }
     QList<Core::Record> rows;
-    while (query.next())
-        rows.append(Core::recordFromQuery(*entity, query));
+    while ((*query)->next())
+        rows.append(Core::recordFromQuery(*entity, **query));
     return rows;
 }
 

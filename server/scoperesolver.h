@@ -3,9 +3,12 @@
 #include "core/policy/actorfacts.h"
 #include "core/policy/policylookup.h"
 #include "core/result.h"
+#include "core/sqlstatement.h"
 
 #include <QSqlDatabase>
 #include <QString>
+
+#include <memory>
 
 namespace Cartable::Server {
 
@@ -19,24 +22,30 @@ public:
 
     // NotFound (context "account") for an unknown account; DatabaseError.
     [[nodiscard]] Core::Result<Core::ActorFacts> resolve(const QString &accountId) const;
+    // Whether a change to a row of `type` can change what resolve() finds
+    // for some account.
+    static bool decidesScope(const QString &type);
 
 private:
     QSqlDatabase m_db;
 };
 
 // The policy's lookups, answered by the server database. Table and column
-// names come from the catalogue; values are bound.
+// names come from the catalogue; values are bound. Statements are prepared
+// once, in the caller's cache or in one of its own.
 class SqlPolicyLookup : public Core::PolicyLookup
 {
 public:
-    explicit SqlPolicyLookup(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit SqlPolicyLookup(QSqlDatabase db);
+    explicit SqlPolicyLookup(Core::StatementCache &statements) : m_statements(&statements) {}
 
     [[nodiscard]] std::optional<Core::Record> row(const QString &type, const QString &id) const override;
     [[nodiscard]] QList<Core::Record> rowsWhere(const QString &type, const QString &field,
                                                 const QString &value) const override;
 
 private:
-    QSqlDatabase m_db;
+    std::shared_ptr<Core::StatementCache> m_own;
+    Core::StatementCache *m_statements;
 };
 
 } // namespace Cartable::Server

@@ -226,6 +226,13 @@ Core::Migrator serverMigrator()
             Core::createTableStatements(*Core::findEntity(QString::fromUtf16(Core::Entity::SyncConflict)),
                                         Core::SchemaSide::Server, 2),
         },
+        Core::Migration{
+            8,
+            u"the last change to what accounts read, so that servers keep each account's scope until then"_s,
+            {
+                u"ALTER TABLE sync_counter ADD COLUMN scope_seq BIGINT NOT NULL DEFAULT 0"_s,
+            },
+        },
     });
 }
 

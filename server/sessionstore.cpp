@@ -19,7 +19,9 @@ QString kindCode(TokenKind kind)
 
 } // namespace
 
-SessionStore::SessionStore(QSqlDatabase db) : m_db(std::move(db)) {}
+SessionStore::SessionStore(QSqlDatabase db) : m_db(db), m_find(std::make_unique<Core::StatementCache>(db)) {}
+
+SessionStore::~SessionStore() = default;
 
 Core::Status SessionStore::createSession(const QString &sessionId, const QString &accountId, const QDateTime &createdAt,
                                          const QDateTime &expiresAt)
@@ -45,15 +47,15 @@ Core::Status SessionStore::addToken(const QString &tokenHash, const QString &ses
 
 Core::Result<std::optional<TokenRecord>> SessionStore::find(const QString &tokenHash, const QDateTime &now) const
 {
-    QSqlQuery query(m_db);
-    if (!execPrepared(
-            query,
-            u"SELECT t.session_id, s.account_id, t.kind, t.expires_at, t.used_at, a.must_change_password "
-            "FROM auth_token t JOIN auth_session s ON s.id = t.session_id JOIN account a ON a.id = s.account_id "
-            "WHERE t.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?"_s,
-            tokenHash, now.toMSecsSinceEpoch())) {
-        return databaseError(query);
-    }
+    // Every authenticated request asks: the statement stays prepared.
+    const Core::Result<QSqlQuery *> found = m_find->run(
+        u"SELECT t.session_id, s.account_id, t.kind, t.expires_at, t.used_at, a.must_change_password "
+        "FROM auth_token t JOIN auth_session s ON s.id = t.session_id JOIN account a ON a.id = s.account_id "
+        "WHERE t.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?"_s,
+        tokenHash, now.toMSecsSinceEpoch());
+    if (!found)
+        return found.error();
+    QSqlQuery &query = **found;
     if (!query.next())
         return std::optional<TokenRecord>();
     TokenRecord record;
@@ -64,6 +66,7 @@ Core::Result<std::optional<TokenRecord>> SessionStore::find(const QString &token
     if (!query.value(4).isNull())
         record.usedAt = QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), Qt::UTC);
     record.mustChangePassword = query.value(5).toInt() != 0;
+    query.finish();
     return std::optional<TokenRecord>(record);
 }
 

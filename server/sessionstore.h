@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/result.h"
+#include "core/sqlstatement.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace Cartable::Server {
@@ -31,6 +33,7 @@ class SessionStore
 {
 public:
     explicit SessionStore(QSqlDatabase db);
+    ~SessionStore();
 
     [[nodiscard]] Core::Status createSession(const QString &sessionId, const QString &accountId,
                                              const QDateTime &createdAt, const QDateTime &expiresAt);
@@ -50,6 +53,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    std::unique_ptr<Core::StatementCache> m_find;
 };
 
 } // namespace Cartable::Server

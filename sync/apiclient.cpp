@@ -175,11 +175,22 @@ void ApiClient::fetchProfile(const QUrl &server, const QString &token, Callback<
 }
 
 void ApiClient::syncPull(const QUrl &server, const QString &token, const QJsonObject &request,
-                         Callback<QJsonObject> done)
+                         Callback<Core::PullPage> done)
 {
-    postJson<QJsonObject>(
-        server, u"/api/v1/sync/pull"_s, token, request,
-        [](const QJsonObject &page) { return Core::Result<QJsonObject>(page); }, std::move(done));
+    QNetworkRequest networkRequest = makeRequest(server, u"/api/v1/sync/pull"_s, token);
+    networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    // The compact encoding; the server's errors still come as JSON.
+    networkRequest.setRawHeader("Accept", QByteArray(Core::kPullPageCborType) + ", application/json;q=0.5");
+    QNetworkReply *reply = m_network->post(networkRequest, QJsonDocument(request).toJson(QJsonDocument::Compact));
+    finish(
+        reply,
+        [done](const QByteArray &bytes) {
+            Core::Result<Core::PullPage> page = Core::pullPageFromCbor(bytes);
+            if (!page)
+                return done(Error{ErrorCode::InvalidServerResponse, page.error().context});
+            done(std::move(page));
+        },
+        [done](Error error) { done(std::move(error)); });
 }
 
 void ApiClient::syncPush(const QUrl &server, const QString &token, const QJsonObject &batch, Callback<QJsonObject> done)

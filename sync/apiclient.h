@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/authmessages.h"
+#include "core/protocol/pullpage.h"
 #include "core/result.h"
 #include "core/userprofile.h"
 
@@ -39,9 +40,11 @@ public:
                         Callback<Core::LoginResponse> done);
     void fetchProfile(const QUrl &server, const QString &token, Callback<Core::UserProfile> done);
     void logout(const QUrl &server, const QString &token, Callback<void> done);
-    // POST /api/v1/sync/pull and /api/v1/sync/push: pages and answers as the
-    // server sends them (ReplicaStore checks them as it applies them).
-    void syncPull(const QUrl &server, const QString &token, const QJsonObject &request, Callback<QJsonObject> done);
+    // POST /api/v1/sync/pull, in the compact encoding: the page decoded and
+    // checked (a malformed one is InvalidServerResponse).
+    void syncPull(const QUrl &server, const QString &token, const QJsonObject &request, Callback<Core::PullPage> done);
+    // POST /api/v1/sync/push: the answer as the server sends it
+    // (ReplicaStore checks it as it applies it).
     void syncPush(const QUrl &server, const QString &token, const QJsonObject &batch, Callback<QJsonObject> done);
 
 private:

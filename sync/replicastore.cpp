@@ -3,8 +3,10 @@
 #include "core/domain/catalog.h"
 #include "core/domain/domainschema.h"
 #include "core/ids.h"
+#include "core/protocol/pullpage.h"
 #include "core/replica/replicaschema.h"
 #include "core/sqlstatement.h"
+#include "pagewriter.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -88,9 +90,6 @@ const QString kSetVersion = u"INSERT INTO replica_row (entity, row_id, version) 
                             "ON CONFLICT (entity, row_id) DO UPDATE SET version = excluded.version"_s;
 const QString kSelectVersion = u"SELECT version FROM replica_row WHERE entity = ? AND row_id = ?"_s;
 const QString kDeleteVersion = u"DELETE FROM replica_row WHERE entity = ? AND row_id = ?"_s;
-const QString kAddMembership
-    = u"INSERT INTO replica_membership (bucket, entity, row_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"_s;
-const QString kRemoveMembership = u"DELETE FROM replica_membership WHERE bucket = ? AND entity = ? AND row_id = ?"_s;
 const QString kHeldByABucket = u"SELECT 1 FROM replica_membership WHERE entity = ? AND row_id = ? LIMIT 1"_s;
 
 // A stored outbox entry in the wire form mutationFromJson() reads.
@@ -114,6 +113,7 @@ ReplicaStore::ReplicaStore(QSqlDatabase db, QString connectionName, QString clie
 
 ReplicaStore::~ReplicaStore()
 {
+    m_pages.reset();
     m_statements.clear();
     m_db.close();
     m_db = QSqlDatabase();
@@ -474,6 +474,18 @@ Status ReplicaStore::applyPushResults(const QJsonObject &answer)
     const QJsonValue results = answer.value(u"results"_s);
     if (!results.isArray())
         return Status(badPage(u"push.results"_s));
+    // What the server says each row is now, by row: a batch often changes
+    // one row many times (a mark typed again and again), and only its last
+    // answer stands once the rest of the outbox is replayed over it.
+    struct ServerRow
+    {
+        QString type;
+        QString id;
+        std::optional<Record> row; // none: the server has no such row
+        qint64 version = 0;
+    };
+    QList<ServerRow> settled;
+    QHash<QString, qsizetype> settledIndex;
     return inTransaction([&]() -> Status {
         for (const QJsonValue &value : results.toArray()) {
             const QJsonObject result = value.toObject();
@@ -492,19 +504,32 @@ Status ReplicaStore::applyPushResults(const QJsonObject &answer)
             const QString status = result.value(u"status"_s).toString();
             if (status == u"duplicate"_s)
                 continue;
+            ServerRow now{type, id, std::nullopt, result.value(u"version"_s).toInteger()};
             const QJsonValue serverRow = result.value(u"row"_s);
             if (serverRow.isObject()) {
                 Result<Record> parsed = Core::recordFromJson(serverRow.toObject());
                 if (!parsed || parsed->type() != type || parsed->id() != id)
                     return Status(badPage(u"push.results.row"_s));
-                if (Status written = writeRow(*parsed); !written)
+                now.row = *parsed;
+            }
+            const QString key = rowKey(type, id);
+            if (const auto known = settledIndex.constFind(key); known != settledIndex.constEnd()) {
+                settled[*known] = now;
+            } else {
+                settledIndex.insert(key, settled.size());
+                settled.append(now);
+            }
+        }
+        for (const ServerRow &server : std::as_const(settled)) {
+            if (server.row) {
+                if (Status written = writeRow(*server.row); !written)
                     return written;
-                if (Status versioned = setVersion(type, id, result.value(u"version"_s).toInteger()); !versioned)
+                if (Status versioned = setVersion(server.type, server.id, server.version); !versioned)
                     return versioned;
-            } else if (Status removed = deleteRow(type, id); !removed) {
+            } else if (Status removed = deleteRow(server.type, server.id); !removed) {
                 return removed;
             }
-            if (Status replayed = replayPending(type, id); !replayed)
+            if (Status replayed = replayPending(server.type, server.id); !replayed)
                 return replayed;
         }
         return {};
@@ -513,16 +538,18 @@ Status ReplicaStore::applyPushResults(const QJsonObject &answer)
 
 Status ReplicaStore::applyPullPage(const QJsonObject &page)
 {
-    for (const QString &key : {u"drop"_s, u"changes"_s, u"rows"_s}) {
-        if (!page.value(key).isArray())
-            return Status(badPage(u"pull."_s + key));
-    }
-    if (!page.value(u"cursor"_s).isString())
-        return Status(badPage(u"pull.cursor"_s));
+    const Result<Core::PullPage> read = Core::pullPageFromJson(page);
+    if (!read)
+        return read.error();
+    return applyPullPage(*read);
+}
+
+Status ReplicaStore::applyPullPage(const Core::PullPage &page)
+{
     return inTransaction([&]() { return applyPage(page); });
 }
 
-Status ReplicaStore::applyPage(const QJsonObject &page)
+Status ReplicaStore::applyPage(const Core::PullPage &page)
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
@@ -531,7 +558,7 @@ Status ReplicaStore::applyPage(const QJsonObject &page)
     const Result<QSet<std::pair<QString, QString>>> pending = pendingRows();
     if (!pending)
         return pending.error();
-    if (page.value(u"reset"_s).toBool()) {
+    if (page.reset) {
         // Forget what was pulled; keep, and replay, what the user did.
         for (const Core::EntityDef &entity : Core::entityCatalog()) {
             if (!query.exec(u"DELETE FROM "_s + entity.type))
@@ -552,48 +579,41 @@ Status ReplicaStore::applyPage(const QJsonObject &page)
         orphans.insert(rowKey(type, id));
         keys.insert(rowKey(type, id), {type, id});
     };
-    for (const QJsonValue &bucket : page.value(u"drop"_s).toArray()) {
-        if (!Core::execPrepared(query, u"SELECT entity, row_id FROM replica_membership WHERE bucket = ?"_s,
-                                bucket.toString())) {
+    for (const QString &bucket : page.drop) {
+        if (!Core::execPrepared(query, u"SELECT entity, row_id FROM replica_membership WHERE bucket = ?"_s, bucket))
             return Core::databaseError(query);
-        }
         QList<std::pair<QString, QString>> held;
         while (query.next())
             held.append({query.value(0).toString(), query.value(1).toString()});
         for (const auto &[type, id] : held)
             lost(type, id);
-        if (!Core::execPrepared(query, u"DELETE FROM replica_membership WHERE bucket = ?"_s, bucket.toString()))
+        if (!Core::execPrepared(query, u"DELETE FROM replica_membership WHERE bucket = ?"_s, bucket))
             return Core::databaseError(query);
     }
-    const QString put = u"put"_s;
-    const QString remove = u"remove"_s;
-    for (const QJsonValue &value : page.value(u"changes"_s).toArray()) {
-        const QJsonObject change = value.toObject();
-        const QString bucket = change.value(u"bucket"_s).toString();
-        const QString type = change.value(u"type"_s).toString();
-        const QString id = change.value(u"id"_s).toString();
-        const QString op = change.value(u"op"_s).toString();
-        if (bucket.isEmpty() || !Core::findEntity(type) || !Core::isValidId(id) || (op != put && op != remove))
-            return Status(badPage(u"pull.changes"_s));
-        const Result<QSqlQuery *> written = op == put ? run(kAddMembership, bucket, type, id)
-                                                      : run(kRemoveMembership, bucket, type, id);
-        if (!written)
-            return written.error();
-        if (op == remove)
-            lost(type, id);
+    if (!m_pages) {
+        Result<std::unique_ptr<PageWriter>> opened = PageWriter::open(m_db);
+        if (!opened)
+            return opened.error();
+        m_pages = std::move(opened).value();
     }
-    for (const QJsonValue &value : page.value(u"rows"_s).toArray()) {
-        const QJsonObject entry = value.toObject();
-        Result<Record> row = Core::recordFromJson(entry.value(u"row"_s).toObject());
-        if (!row || !entry.value(u"version"_s).isDouble())
-            return Status(badPage(u"pull.rows"_s));
-        if (Status status = writeRow(*row); !status)
+    for (const Core::PageChange &change : page.changes) {
+        if (Status status = change.removed ? m_pages->removeMembership(change) : m_pages->addMembership(change);
+            !status) {
             return status;
-        if (Status status = setVersion(row->type(), row->id(), entry.value(u"version"_s).toInteger()); !status)
-            return status;
-        if (pending->contains({row->type(), row->id()})) {
-            if (Status status = replayPending(row->type(), row->id()); !status)
+        }
+        if (change.removed)
+            lost(change.type, change.id);
+    }
+    for (const Core::PageRows &rows : page.tables) {
+        for (qsizetype row = 0; row < rows.count(); ++row) {
+            const QString &type = rows.entity->type;
+            const QString &id = rows.ids.at(row);
+            if (Status status = m_pages->putRow(rows, row); !status)
                 return status;
+            if (!pending->isEmpty() && pending->contains({type, id})) {
+                if (Status status = replayPending(type, id); !status)
+                    return status;
+            }
         }
     }
     for (const QString &key : std::as_const(orphans)) {
@@ -608,7 +628,7 @@ Status ReplicaStore::applyPage(const QJsonObject &page)
                 return status;
         }
     }
-    return setInfo(m_db, kCursorKey, page.value(u"cursor"_s).toString());
+    return setInfo(m_db, kCursorKey, page.cursor);
 }
 
 } // namespace Cartable::Sync

@@ -3,6 +3,7 @@
 #include "core/domain/record.h"
 #include "core/protocol/hlc.h"
 #include "core/protocol/mutation.h"
+#include "core/protocol/pullpage.h"
 #include "core/result.h"
 
 #include <QJsonObject>
@@ -19,6 +20,8 @@
 #include <optional>
 
 namespace Cartable::Sync {
+
+class PageWriter;
 
 // One account's replica on this computer: the rows it pulled, the changes
 // its user made that the server has not acknowledged (the outbox), and where
@@ -44,8 +47,11 @@ public:
 
     // Applies one page of POST /api/v1/sync/pull in one transaction: a
     // reset, dropped buckets, the changes and rows, pending changes replayed
-    // over what it touched, then the page's cursor. A malformed page is
-    // refused (InvalidServerResponse) and changes nothing.
+    // over what it touched, then the page's cursor. A page is checked as it
+    // is decoded (Core::pullPageFromCbor, Core::pullPageFromJson).
+    [[nodiscard]] Core::Status applyPullPage(const Core::PullPage &page);
+    // The same from a page in its JSON form: a malformed one is refused
+    // (InvalidServerResponse) and changes nothing.
     [[nodiscard]] Core::Status applyPullPage(const QJsonObject &page);
 
     // A change made here: checked with the catalogue, applied to the row and
@@ -69,8 +75,9 @@ public:
     [[nodiscard]] Core::Result<Core::PushBatch> pendingBatch(int max = Core::PushBatch::kMaxMutations) const;
     [[nodiscard]] Core::Result<qint64> pendingCount() const;
     // Takes in the answer of POST /api/v1/sync/push: acknowledged mutations
-    // leave the outbox, the server's row replaces the local one (a refused
-    // change is undone), and later pending changes are replayed over it.
+    // leave the outbox, the server's row (its last answer for the row in the
+    // batch) replaces the local one (a refused change is undone), and the
+    // changes still pending are replayed over it.
     [[nodiscard]] Core::Status applyPushResults(const QJsonObject &answer);
 
     [[nodiscard]] Core::Result<std::optional<Core::Record>> row(const QString &type, const QString &id) const;
@@ -90,7 +97,7 @@ public:
 private:
     ReplicaStore(QSqlDatabase db, QString connectionName, QString clientId);
 
-    [[nodiscard]] Core::Status applyPage(const QJsonObject &page);
+    [[nodiscard]] Core::Status applyPage(const Core::PullPage &page);
     [[nodiscard]] Core::Status writeRow(const Core::Record &row);
     [[nodiscard]] Core::Status deleteRow(const QString &type, const QString &id);
     [[nodiscard]] Core::Status setVersion(const QString &type, const QString &id, qint64 version);
@@ -118,6 +125,7 @@ private:
     QString m_connectionName;
     QString m_clientId;
     mutable std::map<QString, QSqlQuery> m_statements;
+    std::unique_ptr<PageWriter> m_pages;
 };
 
 } // namespace Cartable::Sync

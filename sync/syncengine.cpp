@@ -42,6 +42,7 @@ void SyncEngine::start()
     m_pages = 0;
     m_changes = 0;
     m_pushed = 0;
+    m_limit = qMin(kFirstPageSize, m_pageSize);
     pushNext();
 }
 
@@ -53,6 +54,7 @@ void SyncEngine::cancel()
 void SyncEngine::stop(const Core::Status &status)
 {
     m_running = false;
+    ++m_run;
     if (!status)
         qCInfo(lcEngine) << "sync stopped:" << Core::errorCodeName(status.error().code) << status.error().context;
     Q_EMIT finished(status);
@@ -90,22 +92,41 @@ void SyncEngine::pullNext()
     const Core::Result<QString> cursor = m_store.cursor();
     if (!cursor)
         return stop(cursor.error());
-    QJsonObject body{{u"limit"_s, m_pageSize}};
-    if (!cursor->isEmpty())
-        body.insert(u"cursor"_s, *cursor);
+    requestPage(*cursor);
+}
+
+void SyncEngine::requestPage(const QString &cursor)
+{
+    QJsonObject body{{u"limit"_s, m_limit}};
+    // Pages start small, so that the first one comes at once, and double up
+    // to the page size: a first sync is then a few large pages, each asked
+    // for while the last is written.
+    m_limit = qMin(m_limit * 2, m_pageSize);
+    if (!cursor.isEmpty())
+        body.insert(u"cursor"_s, cursor);
     QPointer<SyncEngine> self(this);
-    m_transport.pull(body, [this, self](Core::Result<QJsonObject> page) {
-        if (!self)
+    const quint64 run = m_run;
+    m_transport.pull(body, [this, self, run](Core::Result<Core::PullPage> page) {
+        // A page asked for by a sync that has stopped since.
+        if (!self || run != m_run || !m_running)
             return;
         if (!page)
             return stop(page.error());
+        if (m_cancelled)
+            return stop(Core::Status(ErrorCode::Internal, u"cancelled"_s));
+        // The next page is on its way while this one is written: the server
+        // and the disk work at the same time. If this one cannot be applied
+        // the sync stops, the answer to that request is ignored, and the
+        // replica's cursor still names this page.
+        if (page->more)
+            requestPage(page->cursor);
         if (Core::Status applied = m_store.applyPullPage(*page); !applied)
             return stop(applied);
         ++m_pages;
-        m_changes += page->value(u"changes"_s).toArray().size();
+        m_changes += page->changes.size();
         Q_EMIT progress(m_pages, m_changes, m_pushed);
-        if (page->value(u"more"_s).toBool())
-            return pullNext();
+        if (page->more)
+            return;
         // Changes made while pulling go up before saying done.
         const Core::Result<qint64> pending = m_store.pendingCount();
         if (pending && *pending > 0)

@@ -16,9 +16,10 @@ class SyncTransport;
 
 // One sync of a replica with the server: the outbox is pushed, oldest first,
 // in batches, then the feed is pulled page by page until it has nothing
-// more. Every page is applied in one transaction, so a sync cut anywhere (a
-// lost network, a cancel, a killed process) resumes from the last page
-// applied. Never blocks; reports progress as it goes.
+// more, the next page asked for while the last one is written. Every page
+// is applied in one transaction, so a sync cut anywhere (a lost network, a
+// cancel, a killed process) resumes from the last page applied. Never
+// blocks; reports progress as it goes.
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -36,7 +37,9 @@ public:
     // Stops after the request in flight; finished() then says Cancelled.
     void cancel();
 
-    void setPageSize(int changes) { m_pageSize = changes; }
+    // The largest page asked for (changes); the first pages of a sync are
+    // smaller.
+    void setPageSize(int changes) { m_pageSize = qMax(1, changes); }
 
 Q_SIGNALS:
     void progress(int pagesPulled, qint64 changesPulled, qint64 mutationsPushed);
@@ -47,14 +50,19 @@ Q_SIGNALS:
 private:
     void pushNext();
     void pullNext();
+    void requestPage(const QString &cursor);
     void stop(const Core::Status &status);
 
     std::unique_ptr<SyncTransport> m_ownTransport;
     SyncTransport &m_transport;
     ReplicaStore &m_store;
     bool m_running = false;
+    // Counts stopped syncs, so that an answer to one is told from the next's.
+    quint64 m_run = 0;
     bool m_cancelled = false;
-    int m_pageSize = 2000;
+    static constexpr int kFirstPageSize = 1000;
+    int m_pageSize = 10000;
+    int m_limit = kFirstPageSize;
     int m_pages = 0;
     qint64 m_changes = 0;
     qint64 m_pushed = 0;

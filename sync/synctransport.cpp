@@ -6,14 +6,14 @@ namespace Cartable::Sync {
 
 SessionTransport::SessionTransport(Session &session, ApiClient &api) : m_session(&session), m_api(&api) {}
 
-void SessionTransport::pull(const QJsonObject &request, Callback done)
+void SessionTransport::pull(const QJsonObject &request, PageCallback done)
 {
     if (!m_session)
         return;
     QPointer<ApiClient> api = m_api;
     const QUrl server = m_session->server();
-    m_session->authorized<QJsonObject>(
-        [api, server, request](const QString &token, Callback answer) {
+    m_session->authorized<Core::PullPage>(
+        [api, server, request](const QString &token, PageCallback answer) {
             if (api)
                 api->syncPull(server, token, request, std::move(answer));
         },

@@ -18,9 +18,10 @@ class SyncTransport
 {
 public:
     using Callback = ApiClient::Callback<QJsonObject>;
+    using PageCallback = ApiClient::Callback<Core::PullPage>;
 
     virtual ~SyncTransport() = default;
-    virtual void pull(const QJsonObject &request, Callback done) = 0;
+    virtual void pull(const QJsonObject &request, PageCallback done) = 0;
     virtual void push(const QJsonObject &batch, Callback done) = 0;
 };
 
@@ -31,7 +32,7 @@ class SessionTransport final : public SyncTransport
 public:
     SessionTransport(Session &session, ApiClient &api);
 
-    void pull(const QJsonObject &request, Callback done) override;
+    void pull(const QJsonObject &request, PageCallback done) override;
     void push(const QJsonObject &batch, Callback done) override;
 
 private:

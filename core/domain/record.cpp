@@ -271,6 +271,11 @@ Status validateRecord(const EntityDef &entity, const Record &record)
         if (Status status = validateField(entity, field, record.value(field.name)); !status)
             return status;
     }
+    return checkConstraints(entity, record);
+}
+
+Status checkConstraints(const EntityDef &entity, const Record &record)
+{
     for (const ConstraintDef &constraint : entity.constraints) {
         if (!constraintHolds(entity, constraint, record))
             return Status(ErrorCode::InconsistentFields, constraint.code);

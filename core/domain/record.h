@@ -58,6 +58,9 @@ private:
 // evaluation's scale, a reference that exists) belong to the rules and the
 // policy.
 [[nodiscard]] Status validateRecord(const EntityDef &entity, const Record &record);
+// The cross-field constraints only, for a row whose fields were each checked
+// already (InconsistentFields with the constraint's code).
+[[nodiscard]] Status checkConstraints(const EntityDef &entity, const Record &record);
 
 // The JSON form of one field, and back. Null is an unset value.
 QJsonValue fieldToJson(const FieldDef &field, const QVariant &value);

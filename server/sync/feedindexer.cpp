@@ -1,5 +1,7 @@
 #include "feedindexer.h"
 
+#include "cachedlookup.h"
+
 #include "server/scoperesolver.h"
 
 #include "core/domain/catalog.h"
@@ -17,41 +19,6 @@ using Core::Record;
 using Core::Status;
 
 namespace {
-
-// Nothing changes while the index is built, so each lookup is asked once:
-// a thread's recipients serve every message of the thread.
-class CachedLookup : public Core::PolicyLookup
-{
-public:
-    explicit CachedLookup(const Core::PolicyLookup &inner) : m_inner(inner) {}
-
-    std::optional<Record> row(const QString &type, const QString &id) const override
-    {
-        const QString key = type + u'/' + id;
-        const auto it = m_rows.constFind(key);
-        if (it != m_rows.constEnd())
-            return *it;
-        const std::optional<Record> found = m_inner.row(type, id);
-        m_rows.insert(key, found);
-        return found;
-    }
-
-    QList<Record> rowsWhere(const QString &type, const QString &field, const QString &value) const override
-    {
-        const QString key = type + u'/' + field + u'/' + value;
-        const auto it = m_where.constFind(key);
-        if (it != m_where.constEnd())
-            return *it;
-        const QList<Record> found = m_inner.rowsWhere(type, field, value);
-        m_where.insert(key, found);
-        return found;
-    }
-
-private:
-    const Core::PolicyLookup &m_inner;
-    mutable QHash<QString, std::optional<Record>> m_rows;
-    mutable QHash<QString, QList<Record>> m_where;
-};
 
 Core::Result<QList<Record>> unindexedRows(const QSqlDatabase &db, const Core::EntityDef &entity)
 {
@@ -95,6 +62,8 @@ Core::Result<qint64> FeedIndexer::indexAll(const Progress &progress)
         m_db.rollback();
         return Core::databaseError(insertState.lastError().isValid() ? insertState : insertEntry);
     }
+    // Nothing changes while the index is built, so each lookup is asked
+    // once: a thread's recipients serve every message of the thread.
     const SqlPolicyLookup sql(m_db);
     const CachedLookup lookup(sql);
     qint64 total = 0;
@@ -130,6 +99,12 @@ Core::Result<qint64> FeedIndexer::indexAll(const Progress &progress)
             total += rows->size();
             if (progress)
                 progress(entity.type, rows->size());
+            // Accounts, roles, classes… loaded in bulk: scopes kept by a
+            // running server are stale.
+            if (ScopeResolver::decidesScope(entity.type)) {
+                if (Status status = feed.markScopeChanged(seq - 1); !status)
+                    return status;
+            }
         }
         return {};
     };

@@ -7,6 +7,9 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
+#include <functional>
+
 namespace Cartable::Server {
 
 using namespace Qt::StringLiterals;
@@ -45,30 +48,74 @@ struct Membership
     bool removed = false;
 };
 
-Result<QList<Membership>> memberships(const QSqlDatabase &db, const QString &type, const QString &id)
+const QString kMemberships = u"SELECT bucket, removed FROM row_bucket WHERE entity = ? AND row_id = ?"_s;
+const QString kUpsertEntry = u"INSERT INTO row_bucket (bucket, entity, row_id, seq, removed) VALUES (?, ?, ?, ?, ?) "
+                             "ON CONFLICT (bucket, entity, row_id) DO UPDATE SET seq = excluded.seq, "
+                             "removed = excluded.removed"_s;
+const QString kCounter = u"SELECT seq, pruned_through, scope_seq FROM sync_counter WHERE id = 1"_s;
+const QString kFeedRange = u"SELECT bucket, entity, row_id, seq, removed FROM row_bucket "
+                           "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?"_s;
+const QString kFeedAt = u"SELECT bucket, entity, row_id, seq, removed FROM row_bucket WHERE seq = ?"_s;
+const QString kBucketRange = u"SELECT bucket, entity, row_id, seq, removed FROM row_bucket "
+                             "WHERE bucket = ? AND seq > ? AND seq <= ? AND removed = 0 ORDER BY seq LIMIT ?"_s;
+const QString kBucketAt = u"SELECT bucket, entity, row_id, seq, removed FROM row_bucket "
+                          "WHERE bucket = ? AND seq = ? AND removed = 0"_s;
+
+Result<QList<Membership>> memberships(Core::StatementCache &statements, const QString &type, const QString &id)
 {
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!execPrepared(query, u"SELECT bucket, removed FROM row_bucket WHERE entity = ? AND row_id = ?"_s, type, id))
-        return databaseError(query);
+    Result<QSqlQuery *> query = statements.run(kMemberships, type, id);
+    if (!query)
+        return query.error();
     QList<Membership> list;
-    while (query.next())
-        list.append({query.value(0).toString(), query.value(1).toInt() != 0});
+    while ((*query)->next())
+        list.append({(*query)->value(0).toString(), (*query)->value(1).toInt() != 0});
     return list;
 }
 
-Status upsertEntry(const QSqlDatabase &db, const QString &bucket, const QString &type, const QString &id, qint64 seq,
-                   bool removed)
+Status upsertEntry(Core::StatementCache &statements, const QString &bucket, const QString &type, const QString &id,
+                   qint64 seq, bool removed)
 {
-    QSqlQuery query(db);
-    if (!execPrepared(query,
-                      u"INSERT INTO row_bucket (bucket, entity, row_id, seq, removed) VALUES (?, ?, ?, ?, ?) "
-                      "ON CONFLICT (bucket, entity, row_id) DO UPDATE SET seq = excluded.seq, "
-                      "removed = excluded.removed"_s,
-                      bucket, type, id, seq, removed ? 1 : 0)) {
-        return databaseError(query);
-    }
+    if (Result<QSqlQuery *> query = statements.run(kUpsertEntry, bucket, type, id, seq, removed ? 1 : 0); !query)
+        return query.error();
     return {};
+}
+
+// Reads the entries a query selected (bucket, entity, row_id, seq, removed).
+QList<FeedEntry> readEntries(QSqlQuery &query)
+{
+    QList<FeedEntry> found;
+    while (query.next()) {
+        found.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                      query.value(3).toLongLong(), query.value(4).toInt() != 0});
+    }
+    return found;
+}
+
+// Up to `wanted` entries in feed order from a range, without cutting a
+// change in two: `range(n)` selects the first n entries of the range in
+// order of seq, `whole(seq)` every entry of one change. Sets `exhausted`
+// when the range has nothing beyond what is returned.
+Result<QList<FeedEntry>> takeWhole(qsizetype wanted, const std::function<Result<QList<FeedEntry>>(qsizetype)> &range,
+                                   const std::function<Result<QList<FeedEntry>>(qint64)> &whole, bool &exhausted)
+{
+    Result<QList<FeedEntry>> read = range(wanted + 1);
+    if (!read)
+        return read;
+    QList<FeedEntry> &found = read.value();
+    exhausted = found.size() <= wanted;
+    if (exhausted)
+        return read;
+    const qint64 last = found.at(wanted - 1).seq;
+    if (found.at(wanted).seq != last) {
+        found.resize(wanted);
+        return read;
+    }
+    while (!found.isEmpty() && found.constLast().seq == last)
+        found.removeLast();
+    if (!found.isEmpty())
+        return read;
+    // One change larger than what was wanted: it comes whole.
+    return whole(last);
 }
 
 } // namespace
@@ -90,33 +137,69 @@ QHash<QString, FieldStamp> stampsFromJson(const QString &json)
     return stamps;
 }
 
+FeedStore::FeedStore(QSqlDatabase db)
+    : m_own(std::make_unique<Core::StatementCache>(std::move(db))), m_statements(m_own.get())
+{
+}
+
+FeedStore::FeedStore(Core::StatementCache &statements) : m_statements(&statements) {}
+
+FeedStore::~FeedStore() = default;
+
 Result<qint64> FeedStore::reserve(qint64 count)
 {
-    QSqlQuery query(m_db);
-    if (!execPrepared(query, u"UPDATE sync_counter SET seq = seq + ? WHERE id = 1"_s, count))
-        return databaseError(query);
-    if (!execPrepared(query, u"SELECT seq FROM sync_counter WHERE id = 1"_s) || !query.next())
-        return databaseError(query);
-    return query.value(0).toLongLong() - count + 1;
+    // One statement: the counter's row is locked by it until the caller's
+    // transaction ends.
+    Result<QSqlQuery *> query = m_statements->run(u"UPDATE sync_counter SET seq = seq + ? WHERE id = 1 RETURNING seq"_s,
+                                                  count);
+    if (!query)
+        return query.error();
+    if (!(*query)->next())
+        return databaseError(**query);
+    const qint64 last = (*query)->value(0).toLongLong();
+    (*query)->finish();
+    return last - count + 1;
 }
 
 Result<qint64> FeedStore::head() const
 {
-    QSqlQuery query(m_db);
-    if (!execPrepared(query, u"SELECT seq FROM sync_counter WHERE id = 1"_s) || !query.next())
-        return databaseError(query);
-    return query.value(0).toLongLong();
+    Result<FeedCounter> read = counter();
+    if (!read)
+        return read.error();
+    return read->head;
+}
+
+Result<FeedCounter> FeedStore::counter() const
+{
+    Result<QSqlQuery *> query = m_statements->run(kCounter);
+    if (!query)
+        return query.error();
+    if (!(*query)->next())
+        return databaseError(**query);
+    const FeedCounter read{(*query)->value(0).toLongLong(), (*query)->value(1).toLongLong(),
+                           (*query)->value(2).toLongLong()};
+    (*query)->finish();
+    return read;
+}
+
+Status FeedStore::markScopeChanged(qint64 seq)
+{
+    if (Result<QSqlQuery *> query = m_statements->run(u"UPDATE sync_counter SET scope_seq = ? WHERE id = 1"_s, seq);
+        !query) {
+        return query.error();
+    }
+    return {};
 }
 
 Result<std::optional<RowState>> FeedStore::rowState(const QString &type, const QString &id) const
 {
-    QSqlQuery query(m_db);
-    if (!execPrepared(query,
-                      u"SELECT version, deleted, created_version, created_hlc, created_client, created_account, "
-                      "field_stamps, tombstone FROM row_state WHERE entity = ? AND row_id = ?"_s,
-                      type, id)) {
-        return databaseError(query);
-    }
+    Result<QSqlQuery *> found
+        = m_statements->run(u"SELECT version, deleted, created_version, created_hlc, created_client, created_account, "
+                            "field_stamps, tombstone FROM row_state WHERE entity = ? AND row_id = ?"_s,
+                            type, id);
+    if (!found)
+        return found.error();
+    QSqlQuery &query = **found;
     if (!query.next())
         return std::optional<RowState>();
     RowState state;
@@ -129,33 +212,34 @@ Result<std::optional<RowState>> FeedStore::rowState(const QString &type, const Q
     state.fields = stampsFromJson(query.value(6).toString());
     if (!query.value(7).isNull())
         state.tombstone = QJsonDocument::fromJson(query.value(7).toString().toUtf8()).object();
+    query.finish();
     return std::optional<RowState>(state);
 }
 
 Status FeedStore::saveRowState(const QString &type, const QString &id, const RowState &state)
 {
-    QSqlQuery query(m_db);
-    if (!execPrepared(query,
-                      u"INSERT INTO row_state (entity, row_id, version, deleted, created_version, created_hlc, "
-                      "created_client, created_account, field_stamps, tombstone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                      "ON CONFLICT (entity, row_id) DO UPDATE SET version = excluded.version, "
-                      "deleted = excluded.deleted, created_version = excluded.created_version, "
-                      "created_hlc = excluded.created_hlc, created_client = excluded.created_client, "
-                      "created_account = excluded.created_account, field_stamps = excluded.field_stamps, "
-                      "tombstone = excluded.tombstone"_s,
-                      type, id, state.version, state.deleted ? 1 : 0, state.created.version, state.created.hlc.toWire(),
-                      state.created.clientId, state.created.accountId, stampsToJson(state.fields),
-                      state.tombstone.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                : QVariant(QString::fromUtf8(
-                                                    QJsonDocument(state.tombstone).toJson(QJsonDocument::Compact))))) {
-        return databaseError(query);
-    }
+    const QVariant tombstone = state.tombstone.isEmpty()
+                                   ? QVariant(QMetaType::fromType<QString>())
+                                   : QVariant(QString::fromUtf8(
+                                       QJsonDocument(state.tombstone).toJson(QJsonDocument::Compact)));
+    Result<QSqlQuery *> query = m_statements->run(
+        u"INSERT INTO row_state (entity, row_id, version, deleted, created_version, created_hlc, "
+        "created_client, created_account, field_stamps, tombstone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (entity, row_id) DO UPDATE SET version = excluded.version, "
+        "deleted = excluded.deleted, created_version = excluded.created_version, "
+        "created_hlc = excluded.created_hlc, created_client = excluded.created_client, "
+        "created_account = excluded.created_account, field_stamps = excluded.field_stamps, "
+        "tombstone = excluded.tombstone"_s,
+        type, id, state.version, state.deleted ? 1 : 0, state.created.version, state.created.hlc.toWire(),
+        state.created.clientId, state.created.accountId, stampsToJson(state.fields), tombstone);
+    if (!query)
+        return query.error();
     return {};
 }
 
 Result<QStringList> FeedStore::bucketsOf(const QString &type, const QString &id) const
 {
-    Result<QList<Membership>> list = memberships(m_db, type, id);
+    Result<QList<Membership>> list = memberships(*m_statements, type, id);
     if (!list)
         return list.error();
     QStringList buckets;
@@ -169,17 +253,17 @@ Result<QStringList> FeedStore::bucketsOf(const QString &type, const QString &id)
 
 Status FeedStore::touchBuckets(const QString &type, const QString &id, const QStringList &buckets, qint64 seq)
 {
-    Result<QList<Membership>> list = memberships(m_db, type, id);
+    Result<QList<Membership>> list = memberships(*m_statements, type, id);
     if (!list)
         return list.error();
     const QSet<QString> wanted(buckets.cbegin(), buckets.cend());
     for (const QString &bucket : wanted) {
-        if (Status status = upsertEntry(m_db, bucket, type, id, seq, false); !status)
+        if (Status status = upsertEntry(*m_statements, bucket, type, id, seq, false); !status)
             return status;
     }
     for (const Membership &membership : *list) {
         if (!membership.removed && !wanted.contains(membership.bucket)) {
-            if (Status status = upsertEntry(m_db, membership.bucket, type, id, seq, true); !status)
+            if (Status status = upsertEntry(*m_statements, membership.bucket, type, id, seq, true); !status)
                 return status;
         }
     }
@@ -188,7 +272,7 @@ Status FeedStore::touchBuckets(const QString &type, const QString &id, const QSt
 
 Status FeedStore::rebucket(const QString &type, const QString &id, const QStringList &buckets, qint64 seq)
 {
-    Result<QList<Membership>> list = memberships(m_db, type, id);
+    Result<QList<Membership>> list = memberships(*m_statements, type, id);
     if (!list)
         return list.error();
     const QSet<QString> wanted(buckets.cbegin(), buckets.cend());
@@ -198,71 +282,106 @@ Status FeedStore::rebucket(const QString &type, const QString &id, const QString
             continue;
         live.insert(membership.bucket);
         if (!wanted.contains(membership.bucket)) {
-            if (Status status = upsertEntry(m_db, membership.bucket, type, id, seq, true); !status)
+            if (Status status = upsertEntry(*m_statements, membership.bucket, type, id, seq, true); !status)
                 return status;
         }
     }
     for (const QString &bucket : wanted) {
         if (!live.contains(bucket)) {
-            if (Status status = upsertEntry(m_db, bucket, type, id, seq, false); !status)
+            if (Status status = upsertEntry(*m_statements, bucket, type, id, seq, false); !status)
                 return status;
         }
     }
     return {};
 }
 
-Result<FeedPage> FeedStore::entries(const QStringList &buckets, qint64 after, qint64 upTo, int limit,
-                                    bool liveOnly) const
+Result<FeedPage> FeedStore::changes(const QSet<QString> &buckets, qint64 after, qint64 upTo, int limit) const
 {
     FeedPage page;
-    QList<FeedEntry> &found = page.entries;
     if (buckets.isEmpty() || after >= upTo)
         return page;
     limit = qMax(limit, 1);
-    const QString filter = u"bucket IN (%1) AND seq > ? AND seq <= ?%2"_s.arg(Core::bindMarks(buckets.size()),
-                                                                              liveOnly ? u" AND removed = 0"_s
-                                                                                       : QString());
-    const auto run = [&](const QString &sql, qint64 from, qint64 to, int rows) -> Status {
-        QSqlQuery query(m_db);
-        query.setForwardOnly(true);
-        if (!query.prepare(sql))
-            return databaseError(query);
-        for (const QString &bucket : buckets)
-            query.addBindValue(bucket);
-        query.addBindValue(from);
-        query.addBindValue(to);
-        if (rows > 0)
-            query.addBindValue(rows);
-        if (!query.exec())
-            return databaseError(query);
-        while (query.next()) {
-            found.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-                          query.value(3).toLongLong(), query.value(4).toInt() != 0});
-        }
-        return {};
+    // Chunks larger than a page: a reader with few buckets keeps few of the
+    // entries it reads.
+    const qsizetype chunk = qBound(qsizetype(256), qsizetype(limit) * 4, qsizetype(20000));
+    const auto range = [&](qint64 from, qsizetype rows) -> Result<QList<FeedEntry>> {
+        Result<QSqlQuery *> query = m_statements->run(kFeedRange, from, upTo, rows);
+        if (!query)
+            return query.error();
+        return readEntries(**query);
     };
-    const QString select = u"SELECT bucket, entity, row_id, seq, removed FROM row_bucket WHERE "_s + filter;
-    if (Status status = run(select + u" ORDER BY seq, bucket, entity, row_id LIMIT ?"_s, after, upTo, limit + 1);
-        !status) {
-        return status.error();
+    const auto whole = [&](qint64 seq) -> Result<QList<FeedEntry>> {
+        Result<QSqlQuery *> query = m_statements->run(kFeedAt, seq);
+        if (!query)
+            return query.error();
+        return readEntries(**query);
+    };
+    QList<FeedEntry> &kept = page.entries;
+    qint64 from = after;
+    for (;;) {
+        bool exhausted = false;
+        Result<QList<FeedEntry>> read = takeWhole(
+            chunk, [&](qsizetype rows) { return range(from, rows); }, whole, exhausted);
+        if (!read)
+            return read.error();
+        for (const FeedEntry &entry : std::as_const(*read)) {
+            if (!buckets.contains(entry.bucket))
+                continue;
+            // Enough, and this entry starts another change: the page ends
+            // after a whole one.
+            if (kept.size() >= limit && entry.seq != kept.constLast().seq) {
+                page.complete = false;
+                return page;
+            }
+            kept.append(entry);
+        }
+        if (exhausted || read->isEmpty())
+            return page;
+        from = read->constLast().seq;
     }
-    if (found.size() <= limit)
-        return page;
-    page.complete = false;
-    // Never cut a sequence number in two: a page ends after a whole change.
-    const qint64 last = found.at(limit - 1).seq;
-    if (found.at(limit).seq != last) {
-        found.resize(limit);
-        return page;
+}
+
+Result<CatchUpPage> FeedStore::bucketEntries(const QStringList &sortedBuckets, const BucketPosition &from, qint64 upTo,
+                                             int limit) const
+{
+    CatchUpPage page;
+    limit = qMax(limit, 1);
+    // The first bucket at or after the position; a bucket the reader lost
+    // since is skipped.
+    qsizetype index = std::lower_bound(sortedBuckets.cbegin(), sortedBuckets.cend(), from.bucket)
+                      - sortedBuckets.cbegin();
+    qint64 after = index < sortedBuckets.size() && sortedBuckets.at(index) == from.bucket ? from.seq : 0;
+    for (; index < sortedBuckets.size(); ++index, after = 0) {
+        const QString &bucket = sortedBuckets.at(index);
+        const qsizetype wanted = limit - page.entries.size();
+        if (wanted <= 0) {
+            page.next = BucketPosition{bucket, after};
+            return page;
+        }
+        bool exhausted = false;
+        Result<QList<FeedEntry>> read = takeWhole(
+            wanted,
+            [&](qsizetype rows) -> Result<QList<FeedEntry>> {
+                Result<QSqlQuery *> query = m_statements->run(kBucketRange, bucket, after, upTo, rows);
+                if (!query)
+                    return query.error();
+                return readEntries(**query);
+            },
+            [&](qint64 seq) -> Result<QList<FeedEntry>> {
+                Result<QSqlQuery *> query = m_statements->run(kBucketAt, bucket, seq);
+                if (!query)
+                    return query.error();
+                return readEntries(**query);
+            },
+            exhausted);
+        if (!read)
+            return read.error();
+        page.entries += *read;
+        if (!exhausted) {
+            page.next = BucketPosition{bucket, read->constLast().seq};
+            return page;
+        }
     }
-    while (!found.isEmpty() && found.constLast().seq == last)
-        found.removeLast();
-    if (!found.isEmpty())
-        return page;
-    // One change larger than a page: send it whole.
-    if (Status status = run(select + u" ORDER BY seq, bucket, entity, row_id"_s, last - 1, last, 0); !status)
-        return status.error();
-    page.complete = last >= upTo;
     return page;
 }
 
@@ -275,32 +394,33 @@ QString FeedStore::bucketSetHash(const QStringList &sortedBuckets)
 Result<QString> FeedStore::storeBucketSet(const QStringList &sortedBuckets)
 {
     const QString hash = bucketSetHash(sortedBuckets);
-    QSqlQuery query(m_db);
-    if (!execPrepared(query,
-                      u"INSERT INTO sync_bucket_set (hash, buckets) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING"_s,
-                      hash, sortedBuckets.join(u'\n'))) {
-        return databaseError(query);
+    if (Result<QSqlQuery *> query = m_statements->run(
+            u"INSERT INTO sync_bucket_set (hash, buckets) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING"_s, hash,
+            sortedBuckets.join(u'\n'));
+        !query) {
+        return query.error();
     }
     return hash;
 }
 
 Result<std::optional<QStringList>> FeedStore::bucketSet(const QString &hash) const
 {
-    QSqlQuery query(m_db);
-    if (!execPrepared(query, u"SELECT buckets FROM sync_bucket_set WHERE hash = ?"_s, hash))
-        return databaseError(query);
-    if (!query.next())
+    Result<QSqlQuery *> query = m_statements->run(u"SELECT buckets FROM sync_bucket_set WHERE hash = ?"_s, hash);
+    if (!query)
+        return query.error();
+    if (!(*query)->next())
         return std::optional<QStringList>();
-    const QString text = query.value(0).toString();
+    const QString text = (*query)->value(0).toString();
+    (*query)->finish();
     return std::optional<QStringList>(text.isEmpty() ? QStringList() : text.split(u'\n'));
 }
 
 Result<qint64> FeedStore::prunedThrough() const
 {
-    QSqlQuery query(m_db);
-    if (!execPrepared(query, u"SELECT pruned_through FROM sync_counter WHERE id = 1"_s) || !query.next())
-        return databaseError(query);
-    return query.value(0).toLongLong();
+    Result<FeedCounter> read = counter();
+    if (!read)
+        return read.error();
+    return read->prunedThrough;
 }
 
 Status FeedStore::pruneRemovals(qint64 seq)
@@ -309,7 +429,7 @@ Status FeedStore::pruneRemovals(qint64 seq)
     if (!top)
         return top.error();
     seq = qMin(seq, *top);
-    QSqlQuery query(m_db);
+    QSqlQuery query(database());
     if (!execPrepared(query, u"DELETE FROM row_bucket WHERE removed = 1 AND seq <= ?"_s, seq))
         return databaseError(query);
     if (!execPrepared(query, u"UPDATE sync_counter SET pruned_through = ? WHERE id = 1 AND pruned_through < ?"_s, seq,

@@ -3,12 +3,16 @@
 #include "core/protocol/hlc.h"
 #include "core/result.h"
 
+#include "core/sqlstatement.h"
+
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Cartable::Server {
@@ -59,13 +63,46 @@ struct FeedPage
     bool complete = true;
 };
 
+// Where a catch-up stands: after change `seq` of `bucket` (an empty bucket
+// is before the first).
+struct BucketPosition
+{
+    QString bucket;
+    qint64 seq = 0;
+
+    bool atStart() const { return bucket.isEmpty() && seq == 0; }
+    friend bool operator==(const BucketPosition &, const BucketPosition &) = default;
+};
+
+struct CatchUpPage
+{
+    QList<FeedEntry> entries;
+    // Where the next page starts; none once every bucket has been sent.
+    std::optional<BucketPosition> next;
+};
+
+// The counter's row: the head, the oldest removal kept, and the last change
+// that could alter what an account reads (its roles, classes, children…).
+struct FeedCounter
+{
+    qint64 head = 0;
+    qint64 prunedThrough = 0;
+    qint64 scopeSeq = 0;
+};
+
 // The change feed's tables (server migration 6): the sequence counter, each
 // row's state, each row's buckets, and the bucket sets cursors name.
 // Prepared statements only.
 class FeedStore
 {
 public:
-    explicit FeedStore(QSqlDatabase db) : m_db(std::move(db)) {}
+    // With statements of its own.
+    explicit FeedStore(QSqlDatabase db);
+    // With the statements of the caller's connection, kept across calls.
+    explicit FeedStore(Core::StatementCache &statements);
+    FeedStore(const FeedStore &) = delete;
+    FeedStore &operator=(const FeedStore &) = delete;
+    ~FeedStore();
 
     // Inside a write transaction: reserves `count` sequence numbers and
     // returns the first. The counter's row stays locked until the
@@ -76,6 +113,10 @@ public:
     // The highest committed sequence number: every change up to it is
     // visible.
     [[nodiscard]] Core::Result<qint64> head() const;
+    [[nodiscard]] Core::Result<FeedCounter> counter() const;
+    // Inside a write transaction, for a change at `seq` to a row that decides
+    // what accounts read: cached scopes are stale from then on.
+    [[nodiscard]] Core::Status markScopeChanged(qint64 seq);
 
     [[nodiscard]] Core::Result<std::optional<RowState>> rowState(const QString &type, const QString &id) const;
     [[nodiscard]] Core::Status saveRowState(const QString &type, const QString &id, const RowState &state);
@@ -94,9 +135,17 @@ public:
 
     // Entries of `buckets` with after < seq <= upTo, in feed order, about
     // `limit` of them (a change is never cut in two, and a change larger than
-    // a page comes whole). Removed entries are left out when `liveOnly`.
-    [[nodiscard]] Core::Result<FeedPage> entries(const QStringList &buckets, qint64 after, qint64 upTo, int limit,
-                                                 bool liveOnly) const;
+    // a page comes whole). The feed is read in order of sequence and each
+    // entry kept or not here, so a short range costs little however many
+    // buckets the reader holds.
+    [[nodiscard]] Core::Result<FeedPage> changes(const QSet<QString> &buckets, qint64 after, qint64 upTo,
+                                                 int limit) const;
+    // The live entries (no removals) of `sortedBuckets` with seq <= upTo,
+    // bucket after bucket, each in feed order, from `from` on: about `limit`
+    // of them, a change of one bucket never cut in two. Each bucket's entries
+    // are one index range, so a page costs what it returns.
+    [[nodiscard]] Core::Result<CatchUpPage> bucketEntries(const QStringList &sortedBuckets, const BucketPosition &from,
+                                                          qint64 upTo, int limit) const;
 
     // A bucket set by its content hash, stored once.
     [[nodiscard]] Core::Result<QString> storeBucketSet(const QStringList &sortedBuckets);
@@ -109,10 +158,11 @@ public:
     // Forgets removals up to `seq` (not beyond the head).
     [[nodiscard]] Core::Status pruneRemovals(qint64 seq);
 
-    QSqlDatabase database() const { return m_db; }
+    QSqlDatabase database() const { return m_statements->database(); }
 
 private:
-    QSqlDatabase m_db;
+    std::unique_ptr<Core::StatementCache> m_own;
+    Core::StatementCache *m_statements;
 };
 
 QString stampsToJson(const QHash<QString, FieldStamp> &stamps);

@@ -76,9 +76,19 @@ void NudgeHub::receive(QWebSocket *socket, const QString &message)
 void NudgeHub::poll()
 {
     QSqlQuery query(m_db);
-    if (!query.exec(u"SELECT seq FROM sync_counter WHERE id = 1"_s) || !query.next())
+    if (!query.exec(u"SELECT seq, scope_seq FROM sync_counter WHERE id = 1"_s) || !query.next())
         return;
     const qint64 head = query.value(0).toLongLong();
+    const qint64 scopeSeq = query.value(1).toLongLong();
+    // Buckets change (a new class, a new child): read them again when a
+    // change that decides them committed.
+    if (scopeSeq != m_scopeSeq) {
+        m_scopeSeq = scopeSeq;
+        for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+            const QStringList buckets = m_readable(it.value().accountId);
+            it.value().buckets = QSet<QString>(buckets.cbegin(), buckets.cend());
+        }
+    }
     if (m_head < 0 || head <= m_head || m_clients.isEmpty()) {
         m_head = head;
         return;
@@ -91,13 +101,6 @@ void NudgeHub::poll()
     while (query.next())
         changed.insert(query.value(0).toString());
     m_head = head;
-    // Buckets change (a new class, a new child): read them again now and then.
-    if (++m_polls % 150 == 0) {
-        for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
-            const QStringList buckets = m_readable(it.value().accountId);
-            it.value().buckets = QSet<QString>(buckets.cbegin(), buckets.cend());
-        }
-    }
     const QString nudge = u"{\"nudge\":%1}"_s.arg(head);
     for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
         if (it.value().buckets.intersects(changed))

@@ -60,7 +60,7 @@ private:
     ReadableBuckets m_readable;
     QTimer m_timer;
     qint64 m_head = -1;
-    quint64 m_polls = 0;
+    qint64 m_scopeSeq = -1;
     // Signed-in sockets; the hub owns every socket it accepted.
     QHash<QWebSocket *, Client> m_clients;
     QList<QWebSocket *> m_sockets;

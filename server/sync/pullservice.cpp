@@ -3,13 +3,9 @@
 #include "core/domain/catalog.h"
 #include "core/domain/record.h"
 #include "core/policy/readscope.h"
-#include "core/sqlstatement.h"
 
-#include <QHash>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSet>
 
 #include <algorithm>
 
@@ -23,7 +19,12 @@ using Core::Status;
 
 namespace {
 
-constexpr char16_t kTokenPrefix[] = u"c1.";
+constexpr char16_t kTokenPrefix[] = u"c2.";
+constexpr char16_t kFirstTokenPrefix[] = u"c1.";
+// Rows are read by id, this many a statement.
+constexpr qsizetype kIdsPerRead = 50;
+// Bucket sets kept in memory, by hash.
+constexpr qsizetype kKeptSets = 4096;
 
 QStringList sortedDifference(const QStringList &from, const QStringList &without)
 {
@@ -45,49 +46,6 @@ QStringList sortedUnion(const QStringList &a, const QStringList &b)
     return result;
 }
 
-struct StoredRow
-{
-    qint64 version = 0;
-    Core::Record row;
-};
-
-// The rows of one type with their versions, by id.
-Result<QHash<QString, StoredRow>> fetchRows(const QSqlDatabase &db, const Core::EntityDef &entity,
-                                            const QStringList &ids)
-{
-    QHash<QString, StoredRow> rows;
-    constexpr qsizetype kChunk = 500;
-    QStringList columns{u"t.id"_s, u"s.version"_s};
-    for (const Core::FieldDef &field : entity.fields)
-        columns.append(u"t."_s + field.name);
-    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
-        const QStringList chunk = ids.mid(start, kChunk);
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        if (!query.prepare(
-                u"SELECT %1 FROM %2 t JOIN row_state s ON s.entity = ? AND s.row_id = t.id "
-                "WHERE t.id IN (%3)"_s.arg(columns.join(u", "_s), entity.type, Core::bindMarks(chunk.size())))) {
-            return Core::databaseError(query);
-        }
-        query.addBindValue(entity.type);
-        for (const QString &id : chunk)
-            query.addBindValue(id);
-        if (!query.exec())
-            return Core::databaseError(query);
-        while (query.next()) {
-            StoredRow stored;
-            stored.row = Core::Record(entity.type, query.value(0).toString());
-            stored.version = query.value(1).toLongLong();
-            for (qsizetype i = 0; i < entity.fields.size(); ++i) {
-                const Core::FieldDef &field = entity.fields.at(i);
-                stored.row.set(field.name, Core::fieldFromSql(field, query.value(int(i) + 2)));
-            }
-            rows.insert(stored.row.id(), stored);
-        }
-    }
-    return rows;
-}
-
 Result<int> readLimit(const QJsonObject &body)
 {
     const QJsonValue limit = body.value(u"limit"_s);
@@ -99,6 +57,22 @@ Result<int> readLimit(const QJsonObject &body)
     return int(number);
 }
 
+// SELECT version, id, fields… of kIdsPerRead rows of an entity by id.
+const QString &rowsById(const Core::EntityDef &entity)
+{
+    static const QHash<QString, QString> made = [] {
+        QHash<QString, QString> statements;
+        for (const Core::EntityDef &each : Core::entityCatalog()) {
+            statements.insert(each.type,
+                              u"SELECT s.version, %1 FROM %2 t JOIN row_state s ON s.entity = ? AND s.row_id = t.id "
+                              "WHERE t.id IN (%3)"_s.arg(Core::selectColumns(each, u"t"_s), each.type,
+                                                         Core::bindMarks(kIdsPerRead)));
+        }
+        return statements;
+    }();
+    return *made.constFind(entity.type);
+}
+
 } // namespace
 
 QString SyncCursor::toToken() const
@@ -106,7 +80,9 @@ QString SyncCursor::toToken() const
     QJsonObject object{{u"s"_s, settledThrough}, {u"k"_s, settledSet}};
     if (!catchingUpSet.isEmpty()) {
         object.insert(u"a"_s, catchingUpSet);
-        object.insert(u"c"_s, catchUpAfter);
+        object.insert(u"c"_s, catchUp.seq);
+        if (!catchUp.bucket.isEmpty())
+            object.insert(u"b"_s, catchUp.bucket);
     }
     const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
     return QString::fromUtf16(kTokenPrefix)
@@ -116,9 +92,10 @@ QString SyncCursor::toToken() const
 Result<SyncCursor> SyncCursor::fromToken(const QString &token)
 {
     const Error invalid{ErrorCode::InvalidField, u"pull.cursor"_s};
-    static const QRegularExpression shape(u"^c1\\.[A-Za-z0-9_-]{1,400}$"_s);
+    static const QRegularExpression shape(u"^c[12]\\.[A-Za-z0-9_-]{1,400}$"_s);
     if (!shape.match(token).hasMatch())
         return invalid;
+    const bool first = token.startsWith(QString::fromUtf16(kFirstTokenPrefix));
     const QByteArray::FromBase64Result decoded
         = QByteArray::fromBase64Encoding(token.mid(3).toLatin1(),
                                          QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
@@ -129,8 +106,11 @@ Result<SyncCursor> SyncCursor::fromToken(const QString &token)
         return invalid;
     const QJsonObject object = document.object();
     static const QRegularExpression hash(u"^[0-9a-f]{32}$"_s);
+    static const QRegularExpression bucket(u"^[a-z_]{1,32}:[0-9a-f-]{36}$"_s);
+    const QStringList keys = first ? QStringList{u"s"_s, u"k"_s, u"a"_s, u"c"_s}
+                                   : QStringList{u"s"_s, u"k"_s, u"a"_s, u"c"_s, u"b"_s};
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (!QStringList{u"s"_s, u"k"_s, u"a"_s, u"c"_s}.contains(it.key()))
+        if (!keys.contains(it.key()))
             return invalid;
     }
     const auto whole = [](const QJsonValue &value) {
@@ -141,18 +121,81 @@ Result<SyncCursor> SyncCursor::fromToken(const QString &token)
         return invalid;
     cursor.settledThrough = object.value(u"s"_s).toInteger();
     cursor.settledSet = object.value(u"k"_s).toString();
-    if (object.contains(u"a"_s) || object.contains(u"c"_s)) {
+    if (object.contains(u"a"_s) || object.contains(u"c"_s) || object.contains(u"b"_s)) {
         if (!hash.match(object.value(u"a"_s).toString()).hasMatch() || !whole(object.value(u"c"_s)))
             return invalid;
-        cursor.catchingUpSet = object.value(u"a"_s).toString();
-        cursor.catchUpAfter = object.value(u"c"_s).toInteger();
-        if (cursor.catchUpAfter > cursor.settledThrough)
+        if (object.contains(u"b"_s) && !bucket.match(object.value(u"b"_s).toString()).hasMatch())
             return invalid;
+        cursor.catchingUpSet = object.value(u"a"_s).toString();
+        // The first form counted the catch-up across buckets: it starts
+        // again rather than skip anything.
+        if (!first) {
+            cursor.catchUp = BucketPosition{object.value(u"b"_s).toString(), object.value(u"c"_s).toInteger()};
+            if (cursor.catchUp.seq > cursor.settledThrough)
+                return invalid;
+        }
     }
     return cursor;
 }
 
-Result<QJsonObject> PullService::pull(const Core::ActorFacts &actor, const QJsonObject &body) const
+AccountScope AccountScope::of(const Core::ActorFacts &facts)
+{
+    AccountScope scope;
+    scope.facts = facts;
+    scope.readable = Core::readableBuckets(facts);
+    scope.readable.sort();
+    scope.readable.removeDuplicates();
+    scope.readableHash = FeedStore::bucketSetHash(scope.readable);
+    return scope;
+}
+
+PullService::PullService(QSqlDatabase db) : m_statements(std::move(db)), m_feed(m_statements) {}
+
+PullService::~PullService() = default;
+
+void PullService::remember(const QString &hash, const QStringList &sorted)
+{
+    if (m_sets.size() >= kKeptSets)
+        m_sets.clear();
+    m_sets.insert(hash,
+                  std::make_shared<const BucketSet>(BucketSet{sorted, QSet<QString>(sorted.cbegin(), sorted.cend())}));
+}
+
+Result<std::shared_ptr<const PullService::BucketSet>> PullService::knownSet(const QString &hash)
+{
+    if (const auto kept = m_sets.constFind(hash); kept != m_sets.constEnd())
+        return *kept;
+    const Result<std::optional<QStringList>> stored = m_feed.bucketSet(hash);
+    if (!stored)
+        return stored.error();
+    if (!*stored)
+        return std::shared_ptr<const BucketSet>();
+    remember(hash, **stored);
+    return m_sets.value(hash);
+}
+
+Result<QString> PullService::storeSet(const QStringList &sorted)
+{
+    const QString hash = FeedStore::bucketSetHash(sorted);
+    if (m_sets.contains(hash))
+        return hash;
+    const Result<QString> stored = m_feed.storeBucketSet(sorted);
+    if (!stored)
+        return stored;
+    remember(hash, sorted);
+    return hash;
+}
+
+Result<QJsonObject> PullService::pull(const Core::ActorFacts &actor, const QJsonObject &body)
+{
+    const Result<Core::PullPage> answer = page(AccountScope::of(actor), body);
+    if (!answer)
+        return answer.error();
+    return Core::pullPageToJson(*answer);
+}
+
+Result<Core::PullPage> PullService::page(const AccountScope &scope, const QJsonObject &body,
+                                         std::optional<FeedCounter> counter)
 {
     for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
         if (it.key() != u"cursor"_s && it.key() != u"limit"_s)
@@ -164,145 +207,164 @@ Result<QJsonObject> PullService::pull(const Core::ActorFacts &actor, const QJson
     const QJsonValue token = body.value(u"cursor"_s);
     if (!token.isUndefined() && !token.isNull() && !token.isString())
         return Error{ErrorCode::InvalidField, u"pull.cursor"_s};
+    if (!counter) {
+        const Result<FeedCounter> read = m_feed.counter();
+        if (!read)
+            return read.error();
+        counter = *read;
+    }
+    const qint64 head = counter->head;
 
-    FeedStore feed(m_db);
-    const QStringList readable = Core::readableBuckets(actor);
-    const Result<qint64> head = feed.head();
-    if (!head)
-        return head.error();
-
-    bool reset = false;
+    Core::PullPage page;
     SyncCursor cursor;
     QStringList settled;
     QStringList catchingUp;
+    std::shared_ptr<const BucketSet> settledSet;
     if (token.isString()) {
         Result<SyncCursor> parsed = SyncCursor::fromToken(token.toString());
         if (!parsed)
             return parsed.error();
         cursor = *parsed;
-        const Result<std::optional<QStringList>> known = feed.bucketSet(cursor.settledSet);
+        const Result<std::shared_ptr<const BucketSet>> known = knownSet(cursor.settledSet);
         if (!known)
             return known.error();
-        std::optional<QStringList> pending;
+        std::shared_ptr<const BucketSet> pending;
         if (!cursor.catchingUpSet.isEmpty()) {
-            const Result<std::optional<QStringList>> stored = feed.bucketSet(cursor.catchingUpSet);
+            const Result<std::shared_ptr<const BucketSet>> stored = knownSet(cursor.catchingUpSet);
             if (!stored)
                 return stored.error();
             pending = *stored;
         }
-        const Result<qint64> pruned = feed.prunedThrough();
-        if (!pruned)
-            return pruned.error();
         // A set the server never stored, a cursor from the future, or one
         // older than the kept removals: start again.
-        reset = !*known || (!cursor.catchingUpSet.isEmpty() && !pending) || cursor.settledThrough > *head
-                || cursor.settledThrough < qMin(*pruned, *head);
-        if (!reset) {
-            settled = **known;
-            catchingUp = pending.value_or(QStringList());
+        page.reset = !*known || (!cursor.catchingUpSet.isEmpty() && !pending) || cursor.settledThrough > head
+                     || cursor.settledThrough < qMin(counter->prunedThrough, head);
+        if (!page.reset) {
+            settledSet = *known;
+            settled = settledSet->sorted;
+            catchingUp = pending ? pending->sorted : QStringList();
         }
     }
-    if (reset || !token.isString())
+    if (page.reset || !token.isString())
         cursor = SyncCursor();
 
-    // Buckets lost since the last page: the client deletes what only they held.
-    const QStringList dropped = sortedUnion(sortedDifference(settled, readable),
-                                            sortedDifference(catchingUp, readable));
-    settled = sortedDifference(settled, dropped);
-    // Buckets gained: sent whole. A new one restarts the catch-up.
-    const QStringList wanted = sortedDifference(readable, settled);
-    if (wanted != catchingUp) {
-        if (!sortedDifference(wanted, catchingUp).isEmpty())
-            cursor.catchUpAfter = 0;
-        catchingUp = wanted;
+    // Most pulls: the same buckets as last time, all settled.
+    const bool unchanged = settledSet && cursor.settledSet == scope.readableHash && catchingUp.isEmpty();
+    if (!unchanged) {
+        // Buckets lost since the last page: the client deletes what only
+        // they held.
+        page.drop = sortedUnion(sortedDifference(settled, scope.readable),
+                                sortedDifference(catchingUp, scope.readable));
+        settled = sortedDifference(settled, page.drop);
+        // Buckets gained: sent whole. A new one restarts the catch-up.
+        const QStringList wanted = sortedDifference(scope.readable, settled);
+        if (wanted != catchingUp) {
+            if (!sortedDifference(wanted, catchingUp).isEmpty())
+                cursor.catchUp = BucketPosition();
+            catchingUp = wanted;
+        }
+        // Nothing settled yet: take everything as it is now, without
+        // tombstones.
+        if (settled.isEmpty() && !catchingUp.isEmpty() && cursor.catchUp.atStart())
+            cursor.settledThrough = head;
     }
-    // Nothing settled yet: take everything as it is now, without tombstones.
-    if (settled.isEmpty() && !catchingUp.isEmpty() && cursor.catchUpAfter == 0)
-        cursor.settledThrough = *head;
 
-    FeedPage page;
-    bool more = false;
+    QList<FeedEntry> entries;
     if (!catchingUp.isEmpty()) {
-        Result<FeedPage> entries = feed.entries(catchingUp, cursor.catchUpAfter, cursor.settledThrough, *limit, true);
-        if (!entries)
-            return entries.error();
-        page = *entries;
-        if (page.complete) {
+        Result<CatchUpPage> caught = m_feed.bucketEntries(catchingUp, cursor.catchUp, cursor.settledThrough, *limit);
+        if (!caught)
+            return caught.error();
+        entries = std::move(caught->entries);
+        if (!caught->next) {
             settled = sortedUnion(settled, catchingUp);
             catchingUp.clear();
-            cursor.catchUpAfter = 0;
+            cursor.catchUp = BucketPosition();
         } else {
-            cursor.catchUpAfter = page.entries.constLast().seq;
+            cursor.catchUp = *caught->next;
         }
-        more = true;
-    } else {
-        Result<FeedPage> entries = feed.entries(settled, cursor.settledThrough, *head, *limit, false);
-        if (!entries)
-            return entries.error();
-        page = *entries;
-        cursor.settledThrough = page.complete ? *head : page.entries.constLast().seq;
-        more = !page.complete;
+        page.more = true;
+    } else if (cursor.settledThrough < head) {
+        if (!settledSet || !unchanged) {
+            const QSet<QString> members(settled.cbegin(), settled.cend());
+            settledSet = std::make_shared<const BucketSet>(BucketSet{settled, members});
+        }
+        Result<FeedPage> found = m_feed.changes(settledSet->members, cursor.settledThrough, head, *limit);
+        if (!found)
+            return found.error();
+        entries = std::move(found->entries);
+        cursor.settledThrough = found->complete ? head : entries.constLast().seq;
+        page.more = !found->complete;
     }
 
-    Result<QString> settledHash = feed.storeBucketSet(settled);
+    Result<QString> settledHash = unchanged ? Result<QString>(scope.readableHash) : storeSet(settled);
     if (!settledHash)
         return settledHash.error();
     cursor.settledSet = *settledHash;
     cursor.catchingUpSet.clear();
     if (!catchingUp.isEmpty()) {
-        Result<QString> pendingHash = feed.storeBucketSet(catchingUp);
+        Result<QString> pendingHash = storeSet(catchingUp);
         if (!pendingHash)
             return pendingHash.error();
         cursor.catchingUpSet = *pendingHash;
     }
 
-    // The rows the page puts, each once, as they are now.
-    QHash<QString, QStringList> idsByType;
-    for (const FeedEntry &entry : std::as_const(page.entries)) {
-        if (!entry.removed)
-            idsByType[entry.type].append(entry.id);
-    }
-    QHash<QString, QHash<QString, StoredRow>> rows;
-    for (auto it = idsByType.begin(); it != idsByType.end(); ++it) {
-        const Core::EntityDef *entity = Core::findEntity(it.key());
-        if (!entity)
-            continue;
-        it.value().removeDuplicates();
-        Result<QHash<QString, StoredRow>> fetched = fetchRows(m_db, *entity, it.value());
-        if (!fetched)
-            return fetched.error();
-        rows.insert(it.key(), *fetched);
-    }
+    page.changes.reserve(entries.size());
+    for (const FeedEntry &entry : std::as_const(entries))
+        page.changes.append(Core::PageChange{entry.bucket, entry.type, entry.id, entry.seq, entry.removed});
+    if (Status fetched = fetchRows(entries, page); !fetched)
+        return fetched.error();
+    page.cursor = cursor.toToken();
+    page.head = head;
+    return page;
+}
 
-    QJsonArray changes;
-    QJsonArray rowList;
-    QSet<QString> sent;
-    for (const FeedEntry &entry : std::as_const(page.entries)) {
-        if (!entry.removed) {
-            const auto found = rows.value(entry.type).constFind(entry.id);
-            // Deleted since: its removal comes in a later page.
-            if (found == rows.value(entry.type).constEnd())
-                continue;
-            const QString key = entry.type + u'/' + entry.id;
-            if (!sent.contains(key)) {
-                sent.insert(key);
-                rowList.append(QJsonObject{{u"version"_s, found->version},
-                                           {u"row"_s, Core::recordToJson(*Core::findEntity(entry.type), found->row)}});
+Status PullService::fetchRows(const QList<FeedEntry> &entries, Core::PullPage &page)
+{
+    // The ids each type puts, each once, in the order of the feed.
+    QList<std::pair<const Core::EntityDef *, QStringList>> wanted;
+    QSet<QString> seen;
+    for (const FeedEntry &entry : entries) {
+        if (entry.removed)
+            continue;
+        const Core::EntityDef *entity = Core::findEntity(entry.type);
+        if (!entity || seen.contains(entry.type + u'/' + entry.id))
+            continue;
+        seen.insert(entry.type + u'/' + entry.id);
+        auto found = std::find_if(wanted.begin(), wanted.end(),
+                                  [entity](const auto &each) { return each.first == entity; });
+        if (found == wanted.end()) {
+            wanted.append(std::pair{entity, QStringList()});
+            found = wanted.end() - 1;
+        }
+        found->second.append(entry.id);
+    }
+    for (const auto &[entity, ids] : std::as_const(wanted)) {
+        Core::PageRows &rows = page.rowsOf(*entity);
+        const qsizetype width = entity->fields.size();
+        for (qsizetype start = 0; start < ids.size(); start += kIdsPerRead) {
+            Result<QSqlQuery *> prepared = m_statements.statement(rowsById(*entity));
+            if (!prepared)
+                return prepared.error();
+            QSqlQuery &query = **prepared;
+            query.bindValue(0, entity->type);
+            // The last read repeats its last id: one statement serves all.
+            for (qsizetype i = 0; i < kIdsPerRead; ++i)
+                query.bindValue(int(i) + 1, ids.at(qMin(start + i, ids.size() - 1)));
+            if (!query.exec())
+                return Core::databaseError(query);
+            // A row deleted since is not there: its removal comes in a
+            // later page.
+            while (query.next()) {
+                rows.versions.append(query.value(0).toLongLong());
+                rows.ids.append(query.value(1).toString());
+                for (qsizetype i = 0; i < width; ++i)
+                    rows.cells.append(Core::fieldFromSql(entity->fields.at(i), query.value(int(i) + 2)));
             }
         }
-        changes.append(QJsonObject{{u"bucket"_s, entry.bucket},
-                                   {u"type"_s, entry.type},
-                                   {u"id"_s, entry.id},
-                                   {u"seq"_s, entry.seq},
-                                   {u"op"_s, entry.removed ? u"remove"_s : u"put"_s}});
     }
-    return QJsonObject{{u"reset"_s, reset},
-                       {u"drop"_s, QJsonArray::fromStringList(dropped)},
-                       {u"changes"_s, changes},
-                       {u"rows"_s, rowList},
-                       {u"cursor"_s, cursor.toToken()},
-                       {u"more"_s, more},
-                       {u"head"_s, *head}};
+    // Types with no row left (all deleted since) take no room.
+    page.tables.removeIf([](const Core::PageRows &rows) { return rows.count() == 0; });
+    return {};
 }
 
 } // namespace Cartable::Server

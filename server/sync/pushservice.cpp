@@ -1,5 +1,6 @@
 #include "pushservice.h"
 
+#include "cachedlookup.h"
 #include "rowwriter.h"
 
 #include "server/scoperesolver.h"
@@ -108,11 +109,12 @@ struct LostValue
 class Applier
 {
 public:
-    Applier(QSqlDatabase db, const Core::ActorFacts &actor, QString clientId, qint64 now)
-        : m_db(db),
-          m_feed(db),
-          m_lookup(db),
-          m_writer(db, m_feed, m_lookup),
+    Applier(Core::StatementCache &statements, FeedStore &feed, const SqlPolicyLookup &sql,
+            const Core::ActorFacts &actor, QString clientId, qint64 now)
+        : m_statements(statements),
+          m_feed(feed),
+          m_lookup(sql),
+          m_writer(statements, feed, m_lookup),
           m_actor(actor),
           m_clientId(std::move(clientId)),
           m_now(now)
@@ -165,9 +167,10 @@ private:
         return outcome;
     }
 
-    QSqlDatabase m_db;
-    FeedStore m_feed;
-    SqlPolicyLookup m_lookup;
+    Core::StatementCache &m_statements;
+    FeedStore &m_feed;
+    // The rows the batch reads, each once, until the batch writes them.
+    CachedLookup m_lookup;
     RowWriter m_writer;
     const Core::ActorFacts &m_actor;
     QString m_clientId;
@@ -211,17 +214,20 @@ std::optional<Error> Applier::duplicateKey(const EntityDef &entity, const Record
         }
         if (conditions.size() != key.size())
             continue;
-        QSqlQuery query(m_db);
-        query.setForwardOnly(true);
-        if (!query.prepare(
-                u"SELECT 1 FROM %1 WHERE %2 AND id <> ? LIMIT 1"_s.arg(entity.type, conditions.join(u" AND "_s))))
+        Result<QSqlQuery *> prepared = m_statements.statement(
+            u"SELECT 1 FROM %1 WHERE %2 AND id <> ? LIMIT 1"_s.arg(entity.type, conditions.join(u" AND "_s)));
+        if (!prepared)
             continue;
+        QSqlQuery &query = **prepared;
+        int mark = 0;
         for (const QVariant &value : std::as_const(values))
-            query.addBindValue(value);
-        query.addBindValue(row.id());
+            query.bindValue(mark++, value);
+        query.bindValue(mark, row.id());
         // A failed read is left to the write, which then fails the batch
         // as a database error to retry.
-        if (query.exec() && query.next())
+        const bool taken = query.exec() && query.next();
+        query.finish();
+        if (taken)
             return Error{ErrorCode::DuplicateKey, entity.type + u'.' + key.join(u',')};
     }
     return std::nullopt;
@@ -549,7 +555,8 @@ Result<Outcome> Applier::remove(const EntityDef &entity, const Mutation &mutatio
 
 } // namespace
 
-PushService::PushService(QSqlDatabase db, Clock clock) : m_db(std::move(db)), m_clock(std::move(clock))
+PushService::PushService(QSqlDatabase db, Clock clock)
+    : m_db(db), m_clock(std::move(clock)), m_statements(db), m_feed(m_statements), m_lookup(m_statements)
 {
     if (!m_clock)
         m_clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
@@ -577,43 +584,48 @@ Result<QJsonObject> PushService::push(const Core::ActorFacts &actor, const QJson
 
 Result<QJsonObject> PushService::pushBatch(const Core::ActorFacts &actor, const Core::PushBatch &batch)
 {
-    QSqlQuery query(m_db);
     // Batches apply one after another, also from two server processes on
     // one PostgreSQL: the feed counter's row lock, taken before anything is
     // read, is held until this batch commits. Without it, two batches read
     // the same row state and the second overwrote the first's change with
     // no conflict record (found by the kill -9 soak, docs/RELIABILITY.md).
     // SQLite's BEGIN IMMEDIATE already does the same.
-    if (!Core::execPrepared(query, u"UPDATE sync_counter SET seq = seq WHERE id = 1"_s))
-        return Core::databaseError(query);
-    if (!Core::execPrepared(query, u"SELECT account_id, last_mutation FROM sync_client WHERE client_id = ?"_s,
-                            batch.clientId)) {
-        return Core::databaseError(query);
-    }
+    if (Result<QSqlQuery *> locked = m_statements.run(u"UPDATE sync_counter SET seq = seq WHERE id = 1"_s); !locked)
+        return locked.error();
+    Result<QSqlQuery *> client
+        = m_statements.run(u"SELECT account_id, last_mutation FROM sync_client WHERE client_id = ?"_s, batch.clientId);
+    if (!client)
+        return client.error();
     qint64 lastApplied = 0;
-    if (query.next()) {
+    if ((*client)->next()) {
+        const QString owner = (*client)->value(0).toString();
+        lastApplied = (*client)->value(1).toLongLong();
+        (*client)->finish();
         // A client id belongs to the account that first used it.
-        if (query.value(0).toString() != actor.accountId)
+        if (owner != actor.accountId)
             return Error{ErrorCode::Forbidden, u"push.client_id"_s};
-        lastApplied = query.value(1).toLongLong();
-    } else if (!Core::execPrepared(query,
-                                   u"INSERT INTO sync_client (client_id, account_id, last_mutation, created_at) "
-                                   "VALUES (?, ?, 0, ?)"_s,
-                                   batch.clientId, actor.accountId, m_clock())) {
-        return Core::databaseError(query);
+    } else if (Result<QSqlQuery *> added
+               = m_statements.run(u"INSERT INTO sync_client (client_id, account_id, last_mutation, created_at) "
+                                  "VALUES (?, ?, 0, ?)"_s,
+                                  batch.clientId, actor.accountId, m_clock());
+               !added) {
+        return added.error();
     }
 
-    Applier applier(m_db, actor, batch.clientId, m_clock());
+    Applier applier(m_statements, m_feed, m_lookup, actor, batch.clientId, m_clock());
     QJsonArray results;
     for (const Mutation &mutation : batch.mutations) {
         if (mutation.number <= lastApplied) {
             // A replay: the first answer again, nothing applied twice.
-            if (!Core::execPrepared(query, u"SELECT answer FROM sync_receipt WHERE client_id = ? AND number = ?"_s,
-                                    batch.clientId, mutation.number)) {
-                return Core::databaseError(query);
-            }
-            results.append(query.next() ? QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object()
-                                        : QJsonObject{{u"number"_s, mutation.number}, {u"status"_s, u"duplicate"_s}});
+            Result<QSqlQuery *> receipt
+                = m_statements.run(u"SELECT answer FROM sync_receipt WHERE client_id = ? AND number = ?"_s,
+                                   batch.clientId, mutation.number);
+            if (!receipt)
+                return receipt.error();
+            results.append((*receipt)->next()
+                               ? QJsonDocument::fromJson((*receipt)->value(0).toString().toUtf8()).object()
+                               : QJsonObject{{u"number"_s, mutation.number}, {u"status"_s, u"duplicate"_s}});
+            (*receipt)->finish();
             continue;
         }
         Result<Outcome> outcome = applier.apply(mutation);
@@ -624,17 +636,20 @@ Result<QJsonObject> PushService::pushBatch(const Core::ActorFacts &actor, const 
             qCInfo(lcPush) << "refused" << mutation.values.type() << "mutation" << mutation.number
                            << "of a client:" << Core::errorCodeName(outcome->error->code) << outcome->error->context;
         }
-        if (!Core::execPrepared(query, u"INSERT INTO sync_receipt (client_id, number, answer) VALUES (?, ?, ?)"_s,
-                                batch.clientId, mutation.number,
-                                QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)))) {
-            return Core::databaseError(query);
+        if (Result<QSqlQuery *> kept
+            = m_statements.run(u"INSERT INTO sync_receipt (client_id, number, answer) VALUES (?, ?, ?)"_s,
+                               batch.clientId, mutation.number,
+                               QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)));
+            !kept) {
+            return kept.error();
         }
         lastApplied = mutation.number;
         results.append(answer);
     }
-    if (!Core::execPrepared(query, u"UPDATE sync_client SET last_mutation = ? WHERE client_id = ?"_s, lastApplied,
-                            batch.clientId)) {
-        return Core::databaseError(query);
+    if (Result<QSqlQuery *> moved = m_statements.run(u"UPDATE sync_client SET last_mutation = ? WHERE client_id = ?"_s,
+                                                     lastApplied, batch.clientId);
+        !moved) {
+        return moved.error();
     }
     return QJsonObject{{u"results"_s, results}};
 }

@@ -2,6 +2,8 @@
 
 #include "feedstore.h"
 
+#include "server/scoperesolver.h"
+
 #include "core/domain/record.h"
 #include "core/policy/actorfacts.h"
 #include "core/protocol/mutation.h"
@@ -40,6 +42,9 @@ private:
 
     QSqlDatabase m_db;
     Clock m_clock;
+    Core::StatementCache m_statements;
+    FeedStore m_feed;
+    SqlPolicyLookup m_lookup;
 };
 
 } // namespace Cartable::Server

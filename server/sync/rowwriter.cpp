@@ -1,5 +1,7 @@
 #include "rowwriter.h"
 
+#include "server/scoperesolver.h"
+
 #include "core/domain/catalog.h"
 #include "core/domain/domainschema.h"
 #include "core/policy/buckets.h"
@@ -27,8 +29,8 @@ QString key(const Record &row)
 
 } // namespace
 
-RowWriter::RowWriter(QSqlDatabase db, FeedStore &feed, const Core::PolicyLookup &lookup)
-    : m_db(std::move(db)), m_feed(feed), m_lookup(lookup)
+RowWriter::RowWriter(Core::StatementCache &statements, FeedStore &feed, CachedLookup &lookup)
+    : m_statements(statements), m_feed(feed), m_lookup(lookup)
 {
 }
 
@@ -40,14 +42,16 @@ Status RowWriter::upsert(const Record &row)
     // An account made through sync has no password until an administrator
     // gives it one (cartable-server --reset-password).
     const bool account = row.type() == QStringView(Core::Entity::Account);
-    QSqlQuery query(m_db);
-    if (!query.prepare(account ? Core::upsertStatement(*entity, u"password_hash"_s, u"'!'"_s)
-                               : Core::upsertStatement(*entity))) {
-        return Core::databaseError(query);
-    }
-    query.addBindValue(row.id());
+    Core::Result<QSqlQuery *> prepared = m_statements.statement(
+        account ? Core::upsertStatement(*entity, u"password_hash"_s, u"'!'"_s) : Core::upsertStatement(*entity));
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery &query = **prepared;
+    query.bindValue(0, row.id());
+    int mark = 1;
     for (const Core::FieldDef &field : entity->fields)
-        query.addBindValue(Core::fieldToSql(field, row.value(field.name)));
+        query.bindValue(mark++, Core::fieldToSql(field, row.value(field.name)));
+    m_lookup.forget(row.type(), row.id());
     if (!query.exec())
         return Core::databaseError(query);
     return {};
@@ -125,6 +129,10 @@ Status RowWriter::put(const Record &row, const RowState &state, qint64 seq)
         return status;
     if (Status status = m_feed.touchBuckets(row.type(), row.id(), Core::rowBuckets(row, m_lookup), seq); !status)
         return status;
+    if (ScopeResolver::decidesScope(row.type())) {
+        if (Status status = m_feed.markScopeChanged(seq); !status)
+            return status;
+    }
     QList<Record> changed{row};
     if (before)
         changed.append(*before);
@@ -137,9 +145,11 @@ Status RowWriter::remove(const QString &type, const QString &id, RowState state,
     const Core::EntityDef *entity = Core::findEntity(type);
     if (!entity)
         return Status(Core::ErrorCode::UnknownEntity, type);
-    QSqlQuery query(m_db);
-    if (!Core::execPrepared(query, u"DELETE FROM %1 WHERE id = ?"_s.arg(entity->type), id))
-        return Core::databaseError(query);
+    m_lookup.forget(type, id);
+    if (Core::Result<QSqlQuery *> removed = m_statements.run(u"DELETE FROM %1 WHERE id = ?"_s.arg(entity->type), id);
+        !removed) {
+        return removed.error();
+    }
     state.version = seq;
     state.deleted = true;
     if (before)
@@ -148,6 +158,10 @@ Status RowWriter::remove(const QString &type, const QString &id, RowState state,
         return status;
     if (Status status = m_feed.touchBuckets(type, id, {}, seq); !status)
         return status;
+    if (ScopeResolver::decidesScope(type)) {
+        if (Status status = m_feed.markScopeChanged(seq); !status)
+            return status;
+    }
     return before ? rebucketDependents({*before}, seq) : Status();
 }
 

@@ -1,12 +1,11 @@
 #pragma once
 
+#include "cachedlookup.h"
 #include "feedstore.h"
 
 #include "core/domain/record.h"
 #include "core/policy/policylookup.h"
 #include "core/result.h"
-
-#include <QSqlDatabase>
 
 namespace Cartable::Server {
 
@@ -18,7 +17,8 @@ namespace Cartable::Server {
 class RowWriter
 {
 public:
-    RowWriter(QSqlDatabase db, FeedStore &feed, const Core::PolicyLookup &lookup);
+    // Statements are kept in `statements`; `lookup` forgets each row written.
+    RowWriter(Core::StatementCache &statements, FeedStore &feed, CachedLookup &lookup);
 
     // Inserts or replaces `row` as of change `seq`; `state` is its new
     // state (version `seq`).
@@ -32,9 +32,9 @@ private:
     QList<Core::Record> dependents(const Core::Record &row) const;
     [[nodiscard]] Core::Status rebucketDependents(const QList<Core::Record> &changed, qint64 seq);
 
-    QSqlDatabase m_db;
+    Core::StatementCache &m_statements;
     FeedStore &m_feed;
-    const Core::PolicyLookup &m_lookup;
+    CachedLookup &m_lookup;
 };
 
 } // namespace Cartable::Server

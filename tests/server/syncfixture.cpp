@@ -116,7 +116,7 @@ Core::ActorFacts SyncFixture::facts(const QString &login)
 
 void SyncFixture::pullInto(PulledReplica &replica, const Core::ActorFacts &actor, int limit, int maxPages)
 {
-    const PullService pull(m_db);
+    PullService pull(m_db);
     for (int page = 0; page < maxPages; ++page) {
         QJsonObject body{{u"limit"_s, limit}};
         if (!replica.cursor.isEmpty())

@@ -85,7 +85,7 @@ private Q_SLOTS:
         QTest::newRow("cursor garbage") << QJsonObject{{u"cursor"_s, u"c1.!!!"_s}} << u"pull.cursor"_s;
         QTest::newRow("cursor of another kind") << QJsonObject{{u"cursor"_s, u"v9.abc"_s}} << u"pull.cursor"_s;
         QTest::newRow("cursor with a negative point")
-            << QJsonObject{{u"cursor"_s, SyncCursor{-1, QString(32, u'a'), {}, 0}.toToken()}} << u"pull.cursor"_s;
+            << QJsonObject{{u"cursor"_s, SyncCursor{-1, QString(32, u'a'), {}, {}}.toToken()}} << u"pull.cursor"_s;
     }
 
     void pullRefusesBadBodies()
@@ -99,9 +99,14 @@ private Q_SLOTS:
 
     void cursorTokensRoundTrip()
     {
-        const SyncCursor cursor{42, QString(32, u'b'), QString(32, u'c'), 17};
+        const SyncCursor cursor{42,
+                                QString(32, u'b'),
+                                QString(32, u'c'),
+                                {u"student:8f2341ce-1ad5-4d0c-8716-d99c31e07d17"_s, 17}};
         QCOMPARE(SyncCursor::fromToken(cursor.toToken()).value(), cursor);
-        const SyncCursor plain{7, QString(32, u'd'), {}, 0};
+        const SyncCursor starting{42, QString(32, u'b'), QString(32, u'c'), {}};
+        QCOMPARE(SyncCursor::fromToken(starting.toToken()).value(), starting);
+        const SyncCursor plain{7, QString(32, u'd'), {}, {}};
         QCOMPARE(SyncCursor::fromToken(plain.toToken()).value(), plain);
     }
 

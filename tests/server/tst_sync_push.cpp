@@ -181,7 +181,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const Core::ActorFacts teacher = facts(u"prof.martin"_s);
-        const PullService pull(m_db);
+        PullService pull(m_db);
         PushService push(m_db, [this] { return m_now; });
         const auto syncOnce = [&](Sync::ReplicaStore &store) {
             for (int round = 0; round < 1000; ++round) {

@@ -2,6 +2,11 @@
 
 #include "server/serverdatabase.h"
 
+#include "core/jsonreader.h"
+#include "core/protocol/pullpage.h"
+
+#include <QJsonDocument>
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -90,14 +95,20 @@ void SimServer::crash()
         qFatal("the simulated server could not come back: %s", qPrintable(reopened.error().context));
 }
 
-Core::Result<QJsonObject> SimServer::pull(const QString &accountId, const QJsonObject &request)
+Core::Result<QByteArray> SimServer::pull(const QString &accountId, const QJsonObject &request)
 {
-    return m_endpoints->pull(accountId, request);
+    const Core::Result<Core::PullPage> page = m_endpoints->pull(accountId, request);
+    if (!page)
+        return page.error();
+    return Core::pullPageToCbor(*page);
 }
 
-Core::Result<QJsonObject> SimServer::push(const QString &accountId, const QJsonObject &batch)
+Core::Result<QByteArray> SimServer::push(const QString &accountId, const QJsonObject &batch)
 {
-    return m_endpoints->push(accountId, batch);
+    const Core::Result<QJsonObject> answer = m_endpoints->push(accountId, batch);
+    if (!answer)
+        return answer.error();
+    return QJsonDocument(*answer).toJson(QJsonDocument::Compact);
 }
 
 qint64 Network::delay()
@@ -105,13 +116,12 @@ qint64 Network::delay()
     return m_rng.between(m_faults.minDelay, m_faults.maxDelay);
 }
 
-Core::Result<QJsonObject> Network::deliver(Route route, const QString &accountId, const QJsonObject &body)
+Core::Result<QByteArray> Network::deliver(Route route, const QString &accountId, const QJsonObject &body)
 {
     return route == Route::Pull ? m_server.pull(accountId, body) : m_server.push(accountId, body);
 }
 
-void Network::answer(Sync::SyncTransport::Callback done, std::shared_ptr<bool> alive, Core::Result<QJsonObject> result,
-                     qint64 after)
+void Network::answer(Answer done, std::shared_ptr<bool> alive, Core::Result<QByteArray> result, qint64 after)
 {
     m_scheduler.after(after, [done = std::move(done), alive = std::move(alive), result = std::move(result)] {
         if (*alive)
@@ -119,7 +129,7 @@ void Network::answer(Sync::SyncTransport::Callback done, std::shared_ptr<bool> a
     });
 }
 
-void Network::send(Route route, const QString &accountId, const QJsonObject &body, Sync::SyncTransport::Callback done,
+void Network::send(Route route, const QString &accountId, const QJsonObject &body, Answer done,
                    std::shared_ptr<bool> alive)
 {
     ++m_stats.requests;
@@ -145,7 +155,7 @@ void Network::send(Route route, const QString &accountId, const QJsonObject &bod
         return;
     }
     m_scheduler.after(delay(), [this, route, accountId, body, done = std::move(done), alive, lost]() mutable {
-        Core::Result<QJsonObject> result = deliver(route, accountId, body);
+        Core::Result<QByteArray> result = deliver(route, accountId, body);
         if (m_rng.chance(m_faults.duplicate)) {
             ++m_stats.duplicates;
             result = deliver(route, accountId, body);
@@ -165,14 +175,28 @@ void Network::send(Route route, const QString &accountId, const QJsonObject &bod
     });
 }
 
-void SimTransport::pull(const QJsonObject &request, Callback done)
+void SimTransport::pull(const QJsonObject &request, PageCallback done)
 {
-    m_network.send(Network::Route::Pull, m_accountId, request, std::move(done), m_alive);
+    m_network.send(
+        Network::Route::Pull, m_accountId, request,
+        [done = std::move(done)](Core::Result<QByteArray> body) {
+            if (!body)
+                return done(body.error());
+            done(Core::pullPageFromCbor(*body));
+        },
+        m_alive);
 }
 
 void SimTransport::push(const QJsonObject &batch, Callback done)
 {
-    m_network.send(Network::Route::Push, m_accountId, batch, std::move(done), m_alive);
+    m_network.send(
+        Network::Route::Push, m_accountId, batch,
+        [done = std::move(done)](Core::Result<QByteArray> body) {
+            if (!body)
+                return done(body.error());
+            done(Core::parseJsonObject(*body));
+        },
+        m_alive);
 }
 
 } // namespace Cartable::Chaos

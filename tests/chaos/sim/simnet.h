@@ -73,8 +73,10 @@ public:
     void crash();
     int crashes() const { return m_crashes; }
 
-    Core::Result<QJsonObject> pull(const QString &accountId, const QJsonObject &request);
-    Core::Result<QJsonObject> push(const QString &accountId, const QJsonObject &batch);
+    // Answers as the HTTP routes do: a pull page in the compact encoding
+    // (what the sync client asks for), a push answer in JSON.
+    Core::Result<QByteArray> pull(const QString &accountId, const QJsonObject &request);
+    Core::Result<QByteArray> push(const QString &accountId, const QJsonObject &batch);
     QStringList readableBuckets(const QString &accountId) const { return m_endpoints->readableBuckets(accountId); }
     QSqlDatabase database() const { return m_db; }
     QString path() const { return m_path; }
@@ -128,16 +130,15 @@ public:
     SimServer &server() { return m_server; }
 
     enum class Route { Pull, Push };
-    // Sends a request as `accountId`; `done` is called later with the answer
-    // or a network error, unless `alive` is false by then (the client
-    // process crashed).
-    void send(Route route, const QString &accountId, const QJsonObject &body, Sync::SyncTransport::Callback done,
-              std::shared_ptr<bool> alive);
+    using Answer = std::function<void(Core::Result<QByteArray>)>;
+    // Sends a request as `accountId`; `done` is called later with the
+    // answer's body or a network error, unless `alive` is false by then (the
+    // client process crashed).
+    void send(Route route, const QString &accountId, const QJsonObject &body, Answer done, std::shared_ptr<bool> alive);
 
 private:
-    Core::Result<QJsonObject> deliver(Route route, const QString &accountId, const QJsonObject &body);
-    void answer(Sync::SyncTransport::Callback done, std::shared_ptr<bool> alive, Core::Result<QJsonObject> result,
-                qint64 delay);
+    Core::Result<QByteArray> deliver(Route route, const QString &accountId, const QJsonObject &body);
+    void answer(Answer done, std::shared_ptr<bool> alive, Core::Result<QByteArray> result, qint64 delay);
     qint64 delay();
 
     Scheduler &m_scheduler;
@@ -156,7 +157,7 @@ public:
     {
     }
 
-    void pull(const QJsonObject &request, Callback done) override;
+    void pull(const QJsonObject &request, PageCallback done) override;
     void push(const QJsonObject &batch, Callback done) override;
 
 private:

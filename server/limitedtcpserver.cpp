@@ -52,6 +52,9 @@ void LimitedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
+    // An answer is written in pieces (status, headers, body): without this,
+    // the last piece can wait for the client's delayed acknowledgement.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Connected before the HTTP layer connects its own handler, so this one
     // sees each chunk first.
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });

@@ -283,6 +283,32 @@ Result<ActorFacts> ScopeResolver::resolve(const QString &accountId) const
     return actor;
 }
 
+namespace {
+
+// Rows read by id, this many a statement.
+constexpr qsizetype kIdsPerRead = 50;
+
+struct LookupStatements
+{
+    QString byId;
+    QString byIds;
+};
+
+const LookupStatements &lookupStatements(const Core::EntityDef &entity)
+{
+    static const QHash<QString, LookupStatements> made = [] {
+        QHash<QString, LookupStatements> statements;
+        for (const Core::EntityDef &each : Core::entityCatalog()) {
+            const QString select = u"SELECT %1 FROM %2 WHERE id "_s.arg(Core::selectColumns(each), each.type);
+            statements.insert(each.type, {select + u"= ?"_s, select + u"IN (%1)"_s.arg(Core::bindMarks(kIdsPerRead))});
+        }
+        return statements;
+    }();
+    return *made.constFind(entity.type);
+}
+
+} // namespace
+
 SqlPolicyLookup::SqlPolicyLookup(QSqlDatabase db)
     : m_own(std::make_shared<Core::StatementCache>(std::move(db))), m_statements(m_own.get())
 {
@@ -293,8 +319,7 @@ std::optional<Core::Record> SqlPolicyLookup::row(const QString &type, const QStr
     const Core::EntityDef *entity = Core::findEntity(type);
     if (!entity)
         return std::nullopt;
-    Core::Result<QSqlQuery *> query
-        = m_statements->run(u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(Core::selectColumns(*entity), entity->type), id);
+    Core::Result<QSqlQuery *> query = m_statements->run(lookupStatements(*entity).byId, id);
     if (!query) {
         qCWarning(lcScope) << "lookup failed:" << type << query.error().context;
         return std::nullopt;
@@ -303,6 +328,32 @@ std::optional<Core::Record> SqlPolicyLookup::row(const QString &type, const QStr
     if ((*query)->next())
         found = Core::recordFromQuery(*entity, **query);
     (*query)->finish();
+    return found;
+}
+
+std::optional<QHash<QString, Core::Record>> SqlPolicyLookup::rows(const QString &type, const QStringList &ids) const
+{
+    QHash<QString, Core::Record> found;
+    const Core::EntityDef *entity = Core::findEntity(type);
+    if (!entity || ids.isEmpty())
+        return found;
+    for (qsizetype start = 0; start < ids.size(); start += kIdsPerRead) {
+        Core::Result<QSqlQuery *> prepared = m_statements->statement(lookupStatements(*entity).byIds);
+        if (!prepared)
+            return std::nullopt;
+        QSqlQuery &query = **prepared;
+        // The last statement repeats its last id: one statement serves all.
+        for (qsizetype i = 0; i < kIdsPerRead; ++i)
+            query.bindValue(int(i), ids.at(qMin(start + i, ids.size() - 1)));
+        if (!query.exec()) {
+            qCWarning(lcScope) << "lookup failed:" << type << query.lastError().text();
+            return std::nullopt;
+        }
+        while (query.next()) {
+            const Core::Record row = Core::recordFromQuery(*entity, query);
+            found.insert(row.id(), row);
+        }
+    }
     return found;
 }
 

@@ -42,6 +42,9 @@ public:
     [[nodiscard]] std::optional<Core::Record> row(const QString &type, const QString &id) const override;
     [[nodiscard]] QList<Core::Record> rowsWhere(const QString &type, const QString &field,
                                                 const QString &value) const override;
+    // Several rows of one type by id, a few statements for many rows; the
+    // ids not there are not in the answer. Nothing for a failed read.
+    [[nodiscard]] std::optional<QHash<QString, Core::Record>> rows(const QString &type, const QStringList &ids) const;
 
 private:
     std::shared_ptr<Core::StatementCache> m_own;

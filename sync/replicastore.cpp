@@ -15,6 +15,8 @@
 #include <QSet>
 #include <QSqlError>
 
+#include <limits>
+
 namespace Cartable::Sync {
 
 using namespace Qt::StringLiterals;
@@ -283,6 +285,25 @@ Result<qint64> ReplicaStore::version(const QString &type, const QString &id) con
     return found;
 }
 
+Result<Mutation> ReplicaStore::decodeEntry(const QSqlQuery &query) const
+{
+    // Entries never change once written: each is read from its JSON once.
+    const qint64 number = query.value(0).toLongLong();
+    if (const auto known = m_decoded.constFind(number); known != m_decoded.constEnd())
+        return *known;
+    Result<Mutation> mutation = Core::mutationFromJson(entryJson(query), u"outbox"_s);
+    if (mutation)
+        remember(*mutation);
+    return mutation;
+}
+
+void ReplicaStore::remember(const Mutation &mutation) const
+{
+    if (m_decoded.size() >= kDecodedKept)
+        m_decoded.clear();
+    m_decoded.insert(mutation.number, mutation);
+}
+
 Result<QList<Mutation>> ReplicaStore::pendingOf(const QString &type, const QString &id) const
 {
     Result<QSqlQuery *> query = run(kSelectPending, type, id);
@@ -290,7 +311,7 @@ Result<QList<Mutation>> ReplicaStore::pendingOf(const QString &type, const QStri
         return query.error();
     QList<Mutation> found;
     while ((*query)->next()) {
-        Result<Mutation> mutation = Core::mutationFromJson(entryJson(**query), u"outbox"_s);
+        Result<Mutation> mutation = decodeEntry(**query);
         if (!mutation) {
             (*query)->finish();
             return mutation.error();
@@ -347,10 +368,43 @@ Status ReplicaStore::replayPending(const QString &type, const QString &id)
     Result<QList<Mutation>> pending = pendingOf(type, id);
     if (!pending)
         return pending.error();
-    for (const Mutation &mutation : *pending) {
-        if (Status status = applyMutation(mutation); !status)
-            return status;
+    if (pending->isEmpty())
+        return {};
+    const Result<std::optional<Record>> stored = row(type, id);
+    if (!stored)
+        return stored.error();
+    return writeReplayed(type, id, *stored, *pending);
+}
+
+Status ReplicaStore::writeReplayed(const QString &type, const QString &id, std::optional<Record> current,
+                                   const QList<Mutation> &pending)
+{
+    // The changes are applied to the row in memory, then written once: a
+    // mark typed again and again is many pending changes of one row.
+    for (const Mutation &mutation : pending) {
+        switch (mutation.op) {
+        case MutationOp::Create:
+            current = mutation.values;
+            break;
+        case MutationOp::Delete:
+            current.reset();
+            break;
+        case MutationOp::Update:
+            // The row is not here (yet): its change waits for it.
+            if (current) {
+                for (const QString &field : mutation.changedFields)
+                    current->set(field, mutation.values.value(field));
+            }
+            break;
+        }
     }
+    if (current)
+        return writeRow(*current);
+    const Core::EntityDef *entity = Core::findEntity(type);
+    if (!entity)
+        return Status(ErrorCode::UnknownEntity, type);
+    if (Result<QSqlQuery *> removed = run(statementsOf(*entity).deleteById, id); !removed)
+        return removed.error();
     return {};
 }
 
@@ -366,6 +420,7 @@ Result<qint64> ReplicaStore::change(MutationOp op, const Record &values, const Q
 Result<QList<qint64>> ReplicaStore::changeAll(const QList<LocalChange> &changes)
 {
     QList<qint64> numbers;
+    QList<Mutation> queuedMutations;
     const Status written = inTransaction([&]() -> Status {
         Result<QString> next = info(m_db, kNextMutationKey);
         if (!next)
@@ -389,12 +444,16 @@ Result<QList<qint64>> ReplicaStore::changeAll(const QList<LocalChange> &changes)
                       mutation.baseVersion, change.hlc.toWire(), QDateTime::currentMSecsSinceEpoch());
             if (!queued)
                 return queued.error();
+            queuedMutations.append(mutation);
             numbers.append(number++);
         }
         return setInfo(m_db, kNextMutationKey, QString::number(number));
     });
     if (!written)
         return written.error();
+    // Pushed soon: kept decoded, now that they are on disk.
+    for (const Mutation &mutation : std::as_const(queuedMutations))
+        remember(mutation);
     return numbers;
 }
 
@@ -441,19 +500,20 @@ Result<Mutation> ReplicaStore::prepareMutation(const LocalChange &change) const
     return mutation;
 }
 
-Result<Core::PushBatch> ReplicaStore::pendingBatch(int max) const
+Result<Core::PushBatch> ReplicaStore::pendingBatch(int max, qint64 after) const
 {
     QSqlQuery query(m_db);
+    query.setForwardOnly(true);
     if (!Core::execPrepared(query,
                             u"SELECT number, entity, row_id, op, fields, base_version, hlc FROM outbox "
-                            "ORDER BY number LIMIT ?"_s,
-                            qMax(1, max))) {
+                            "WHERE number > ? ORDER BY number LIMIT ?"_s,
+                            after, qMax(1, max))) {
         return Core::databaseError(query);
     }
     Core::PushBatch batch;
     batch.clientId = m_clientId;
     while (query.next()) {
-        Result<Mutation> mutation = Core::mutationFromJson(entryJson(query), u"outbox"_s);
+        Result<Mutation> mutation = decodeEntry(query);
         if (!mutation)
             return mutation.error();
         batch.mutations.append(*mutation);
@@ -474,6 +534,14 @@ Status ReplicaStore::applyPushResults(const QJsonObject &answer)
     const QJsonValue results = answer.value(u"results"_s);
     if (!results.isArray())
         return Status(badPage(u"push.results"_s));
+    const QJsonArray list = results.toArray();
+    qint64 first = std::numeric_limits<qint64>::max();
+    qint64 last = 0;
+    for (const QJsonValue &value : list) {
+        const qint64 number = value.toObject().value(u"number"_s).toInteger();
+        first = qMin(first, number);
+        last = qMax(last, number);
+    }
     // What the server says each row is now, by row: a batch often changes
     // one row many times (a mark typed again and again), and only its last
     // answer stands once the rest of the outbox is replayed over it.
@@ -487,20 +555,29 @@ Status ReplicaStore::applyPushResults(const QJsonObject &answer)
     QList<ServerRow> settled;
     QHash<QString, qsizetype> settledIndex;
     return inTransaction([&]() -> Status {
-        for (const QJsonValue &value : results.toArray()) {
+        if (list.isEmpty())
+            return {};
+        // The rows the acknowledged mutations changed, in one read.
+        Result<QSqlQuery *> queued
+            = run(u"SELECT number, entity, row_id FROM outbox WHERE number >= ? AND number <= ?"_s, first, last);
+        if (!queued)
+            return queued.error();
+        QHash<qint64, std::pair<QString, QString>> rowOf;
+        while ((*queued)->next())
+            rowOf.insert((*queued)->value(0).toLongLong(),
+                         {(*queued)->value(1).toString(), (*queued)->value(2).toString()});
+        const qsizetype inRange = rowOf.size();
+        qsizetype taken = 0;
+        for (const QJsonValue &value : list) {
             const QJsonObject result = value.toObject();
             const qint64 number = result.value(u"number"_s).toInteger();
-            Result<QSqlQuery *> queued = run(u"SELECT entity, row_id FROM outbox WHERE number = ?"_s, number);
-            if (!queued)
-                return queued.error();
             // Already taken in (an answer applied twice).
-            if (!(*queued)->next())
+            const auto queuedRow = rowOf.constFind(number);
+            if (queuedRow == rowOf.constEnd())
                 continue;
-            const QString type = (*queued)->value(0).toString();
-            const QString id = (*queued)->value(1).toString();
-            (*queued)->finish();
-            if (Result<QSqlQuery *> taken = run(u"DELETE FROM outbox WHERE number = ?"_s, number); !taken)
-                return taken.error();
+            const auto [type, id] = *queuedRow;
+            rowOf.erase(queuedRow);
+            ++taken;
             const QString status = result.value(u"status"_s).toString();
             if (status == u"duplicate"_s)
                 continue;
@@ -520,17 +597,38 @@ Status ReplicaStore::applyPushResults(const QJsonObject &answer)
                 settled.append(now);
             }
         }
+        // The acknowledged mutations leave the outbox: usually every entry
+        // of the range, in one statement.
+        if (taken == inRange) {
+            if (Result<QSqlQuery *> removed = run(u"DELETE FROM outbox WHERE number >= ? AND number <= ?"_s, first,
+                                                  last);
+                !removed) {
+                return removed.error();
+            }
+        } else {
+            for (const QJsonValue &value : list) {
+                const qint64 number = value.toObject().value(u"number"_s).toInteger();
+                if (Result<QSqlQuery *> removed = run(u"DELETE FROM outbox WHERE number = ?"_s, number); !removed)
+                    return removed.error();
+            }
+        }
         for (const ServerRow &server : std::as_const(settled)) {
+            Result<QList<Mutation>> pending = pendingOf(server.type, server.id);
+            if (!pending)
+                return pending.error();
             if (server.row) {
-                if (Status written = writeRow(*server.row); !written)
+                if (Status written = writeReplayed(server.type, server.id, server.row, *pending); !written)
                     return written;
                 if (Status versioned = setVersion(server.type, server.id, server.version); !versioned)
                     return versioned;
-            } else if (Status removed = deleteRow(server.type, server.id); !removed) {
-                return removed;
+            } else {
+                if (Status removed = deleteRow(server.type, server.id); !removed)
+                    return removed;
+                if (!pending->isEmpty()) {
+                    if (Status replayed = writeReplayed(server.type, server.id, std::nullopt, *pending); !replayed)
+                        return replayed;
+                }
             }
-            if (Status replayed = replayPending(server.type, server.id); !replayed)
-                return replayed;
         }
         return {};
     });

@@ -6,6 +6,7 @@
 #include "core/protocol/pullpage.h"
 #include "core/result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlDatabase>
@@ -71,8 +72,10 @@ public:
     // conflict, a pasted block of marks): all are saved, in order, or none.
     [[nodiscard]] Core::Result<QList<qint64>> changeAll(const QList<LocalChange> &changes);
 
-    // The oldest pending mutations, at most `max`, as a push batch.
-    [[nodiscard]] Core::Result<Core::PushBatch> pendingBatch(int max = Core::PushBatch::kMaxMutations) const;
+    // The oldest pending mutations numbered after `after`, at most `max`, as
+    // a push batch.
+    [[nodiscard]] Core::Result<Core::PushBatch> pendingBatch(int max = Core::PushBatch::kMaxMutations,
+                                                             qint64 after = 0) const;
     [[nodiscard]] Core::Result<qint64> pendingCount() const;
     // Takes in the answer of POST /api/v1/sync/push: acknowledged mutations
     // leave the outbox, the server's row (its last answer for the row in the
@@ -107,6 +110,14 @@ private:
     [[nodiscard]] Core::Status applyMutation(const Core::Mutation &mutation);
     [[nodiscard]] Core::Result<Core::Mutation> prepareMutation(const LocalChange &change) const;
     [[nodiscard]] Core::Result<QList<Core::Mutation>> pendingOf(const QString &type, const QString &id) const;
+    // The outbox entry a query stands on (number, entity, row_id, op, fields,
+    // base_version, hlc), read from its JSON once and remembered.
+    [[nodiscard]] Core::Result<Core::Mutation> decodeEntry(const QSqlQuery &query) const;
+    void remember(const Core::Mutation &mutation) const;
+    // `current` with `pending` applied over it, in memory, then written (or
+    // the row deleted when none is left).
+    [[nodiscard]] Core::Status writeReplayed(const QString &type, const QString &id,
+                                             std::optional<Core::Record> current, const QList<Core::Mutation> &pending);
     [[nodiscard]] Core::Status inTransaction(const std::function<Core::Status()> &work);
     // `sql` prepared once for this replica and kept: a pull page runs the
     // same few statements for each of its rows, and SQLite's prepare costs
@@ -126,6 +137,9 @@ private:
     QString m_clientId;
     mutable std::map<QString, QSqlQuery> m_statements;
     std::unique_ptr<PageWriter> m_pages;
+    // Outbox entries already decoded, by number.
+    static constexpr qsizetype kDecodedKept = 20000;
+    mutable QHash<qint64, Core::Mutation> m_decoded;
 };
 
 } // namespace Cartable::Sync

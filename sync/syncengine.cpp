@@ -69,19 +69,40 @@ void SyncEngine::pushNext()
         return stop(batch.error());
     if (batch->mutations.isEmpty())
         return pullNext();
-    const QJsonObject body = Core::pushBatchToJson(*batch);
-    const qsizetype count = batch->mutations.size();
+    sendBatch(*batch);
+}
+
+void SyncEngine::sendBatch(const Core::PushBatch &batch)
+{
+    const qsizetype count = batch.mutations.size();
+    const qint64 last = batch.mutations.constLast().number;
     QPointer<SyncEngine> self(this);
-    m_transport.push(body, [this, self, count](Core::Result<QJsonObject> answer) {
-        if (!self)
+    const quint64 run = m_run;
+    m_transport.push(Core::pushBatchToJson(batch), [this, self, run, count, last](Core::Result<QJsonObject> answer) {
+        // An answer to a sync that has stopped since.
+        if (!self || run != m_run || !m_running)
             return;
         if (!answer)
             return stop(answer.error());
+        if (m_cancelled)
+            return stop(Core::Status(ErrorCode::Internal, u"cancelled"_s));
+        // The server has committed this batch: the next one goes now, and
+        // is applied there while this answer is written here. Batches still
+        // reach the server one after another, in order. If this answer
+        // cannot be written the sync stops and the next answer is ignored;
+        // the outbox still holds both batches, and the server answers them
+        // again from its receipts.
+        const Core::Result<Core::PushBatch> next = m_store.pendingBatch(Core::PushBatch::kMaxMutations, last);
+        if (!next)
+            return stop(next.error());
+        if (!next->mutations.isEmpty())
+            sendBatch(*next);
         if (Core::Status applied = m_store.applyPushResults(*answer); !applied)
             return stop(applied);
         m_pushed += count;
         Q_EMIT progress(m_pages, m_changes, m_pushed);
-        pushNext();
+        if (next->mutations.isEmpty())
+            pullNext();
     });
 }
 

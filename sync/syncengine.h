@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/protocol/mutation.h"
 #include "core/result.h"
 
 #include <QObject>
@@ -16,7 +17,8 @@ class SyncTransport;
 
 // One sync of a replica with the server: the outbox is pushed, oldest first,
 // in batches, then the feed is pulled page by page until it has nothing
-// more, the next page asked for while the last one is written. Every page
+// more; the next batch or page is asked for while the last answer is
+// written. Every page
 // is applied in one transaction, so a sync cut anywhere (a lost network, a
 // cancel, a killed process) resumes from the last page applied. Never
 // blocks; reports progress as it goes.
@@ -49,6 +51,7 @@ Q_SIGNALS:
 
 private:
     void pushNext();
+    void sendBatch(const Core::PushBatch &batch);
     void pullNext();
     void requestPage(const QString &cursor);
     void stop(const Core::Status &status);

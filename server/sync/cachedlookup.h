@@ -11,8 +11,10 @@ namespace Cartable::Server {
 
 // Remembers what another lookup answered: one batch of a teacher's grades
 // asks for the same evaluation, period and students again and again. A
-// caller that writes rows says so with forget(), so that nothing stale is
+// caller that writes rows says what it wrote, so that nothing stale is
 // answered after its own write.
+class SqlPolicyLookup;
+
 class CachedLookup : public Core::PolicyLookup
 {
 public:
@@ -22,8 +24,12 @@ public:
     [[nodiscard]] QList<Core::Record> rowsWhere(const QString &type, const QString &field,
                                                 const QString &value) const override;
 
-    // The row changed (or appeared, or went): its answers are asked again.
-    void forget(const QString &type, const QString &id);
+    // Reads the rows of `type` among `ids` that are not known yet, in a few
+    // statements, and keeps them (and which ones are not there).
+    void preload(const SqlPolicyLookup &sql, const QString &type, const QStringList &ids);
+    // The row is now `row` (none: it went): answered from here on, and the
+    // lists of its type are asked again.
+    void written(const QString &type, const QString &id, const std::optional<Core::Record> &row);
 
 private:
     const Core::PolicyLookup &m_inner;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <utility>
 
 namespace Cartable::Server {
 
@@ -22,16 +23,6 @@ using Core::Status;
 
 namespace {
 
-QJsonObject stampToJson(const FieldStamp &stamp)
-{
-    QJsonObject object{{u"v"_s, stamp.version}, {u"h"_s, stamp.hlc.toWire()}};
-    if (!stamp.clientId.isEmpty())
-        object.insert(u"c"_s, stamp.clientId);
-    if (!stamp.accountId.isEmpty())
-        object.insert(u"a"_s, stamp.accountId);
-    return object;
-}
-
 FieldStamp stampFromJson(const QJsonObject &object)
 {
     FieldStamp stamp;
@@ -42,13 +33,11 @@ FieldStamp stampFromJson(const QJsonObject &object)
     return stamp;
 }
 
-struct Membership
-{
-    QString bucket;
-    bool removed = false;
-};
-
 const QString kMemberships = u"SELECT bucket, removed FROM row_bucket WHERE entity = ? AND row_id = ?"_s;
+constexpr qsizetype kMembershipsPerRead = 50;
+const QString kMembershipsByIds
+    = u"SELECT row_id, bucket, removed FROM row_bucket WHERE entity = ? AND row_id IN (%1)"_s.arg(
+        Core::bindMarks(kMembershipsPerRead));
 const QString kUpsertEntry = u"INSERT INTO row_bucket (bucket, entity, row_id, seq, removed) VALUES (?, ?, ?, ?, ?) "
                              "ON CONFLICT (bucket, entity, row_id) DO UPDATE SET seq = excluded.seq, "
                              "removed = excluded.removed"_s;
@@ -61,23 +50,49 @@ const QString kBucketRange = u"SELECT bucket, entity, row_id, seq, removed FROM 
 const QString kBucketAt = u"SELECT bucket, entity, row_id, seq, removed FROM row_bucket "
                           "WHERE bucket = ? AND seq = ? AND removed = 0"_s;
 
-Result<QList<Membership>> memberships(Core::StatementCache &statements, const QString &type, const QString &id)
+// `text` as a JSON string, quotes included.
+void appendJsonString(QString &out, QStringView text)
 {
-    Result<QSqlQuery *> query = statements.run(kMemberships, type, id);
-    if (!query)
-        return query.error();
-    QList<Membership> list;
-    while ((*query)->next())
-        list.append({(*query)->value(0).toString(), (*query)->value(1).toInt() != 0});
-    return list;
+    const auto plain = [](QChar c) { return c != u'"' && c != u'\\' && c.unicode() >= 0x20; };
+    out += u'"';
+    // Ids, field names and clock readings: nothing to escape.
+    if (std::all_of(text.cbegin(), text.cend(), plain)) {
+        out += text;
+    } else {
+        for (const QChar c : text) {
+            if (plain(c))
+                out += c;
+            else if (c == u'"' || c == u'\\')
+                out += QStringView(u"\\") + c;
+            else
+                out += u"\\u%1"_s.arg(int(c.unicode()), 4, 16, QChar(u'0'));
+        }
+    }
+    out += u'"';
 }
 
-Status upsertEntry(Core::StatementCache &statements, const QString &bucket, const QString &type, const QString &id,
-                   qint64 seq, bool removed)
+const QString kStateColumns = u"version, deleted, created_version, created_hlc, created_client, created_account, "
+                              "field_stamps, tombstone"_s;
+const QString kStateById = u"SELECT %1 FROM row_state WHERE entity = ? AND row_id = ?"_s.arg(kStateColumns);
+constexpr qsizetype kStatesPerRead = 50;
+const QString kStatesByIds
+    = u"SELECT row_id, %1 FROM row_state WHERE entity = ? AND row_id IN (%2)"_s.arg(kStateColumns,
+                                                                                    Core::bindMarks(kStatesPerRead));
+
+// The state a query selected from column `first` on (kStateColumns).
+RowState stateFromQuery(const QSqlQuery &query, int first)
 {
-    if (Result<QSqlQuery *> query = statements.run(kUpsertEntry, bucket, type, id, seq, removed ? 1 : 0); !query)
-        return query.error();
-    return {};
+    RowState state;
+    state.version = query.value(first).toLongLong();
+    state.deleted = query.value(first + 1).toInt() != 0;
+    state.created.version = query.value(first + 2).toLongLong();
+    state.created.hlc = Core::HlcTimestamp::fromWire(query.value(first + 3).toString()).value_or(Core::HlcTimestamp());
+    state.created.clientId = query.value(first + 4).toString();
+    state.created.accountId = query.value(first + 5).toString();
+    state.fields = stampsFromJson(query.value(first + 6).toString());
+    if (!query.value(first + 7).isNull())
+        state.tombstone = QJsonDocument::fromJson(query.value(first + 7).toString().toUtf8()).object();
+    return state;
 }
 
 // Reads the entries a query selected (bucket, entity, row_id, seq, removed).
@@ -122,10 +137,36 @@ Result<QList<FeedEntry>> takeWhole(qsizetype wanted, const std::function<Result<
 
 QString stampsToJson(const QHash<QString, FieldStamp> &stamps)
 {
-    QJsonObject object;
-    for (auto it = stamps.cbegin(); it != stamps.cend(); ++it)
-        object.insert(it.key(), stampToJson(it.value()));
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    // Written by hand: every change writes its row's stamps, and building
+    // a QJsonObject costs more than the statement that stores the text.
+    // Keys in order, as QJsonDocument would write them.
+    QStringList fields = stamps.keys();
+    fields.sort();
+    QString json;
+    json.reserve(16 + fields.size() * 120);
+    json += u'{';
+    for (const QString &field : std::as_const(fields)) {
+        const FieldStamp &stamp = *stamps.constFind(field);
+        if (json.size() > 1)
+            json += u',';
+        appendJsonString(json, field);
+        json += u":{"_s;
+        if (!stamp.accountId.isEmpty()) {
+            json += u"\"a\":"_s;
+            appendJsonString(json, stamp.accountId);
+            json += u',';
+        }
+        if (!stamp.clientId.isEmpty()) {
+            json += u"\"c\":"_s;
+            appendJsonString(json, stamp.clientId);
+            json += u',';
+        }
+        json += u"\"h\":"_s;
+        appendJsonString(json, stamp.hlc.toWire());
+        json += u",\"v\":"_s + QString::number(stamp.version) + u'}';
+    }
+    json += u'}';
+    return json;
 }
 
 QHash<QString, FieldStamp> stampsFromJson(const QString &json)
@@ -146,8 +187,104 @@ FeedStore::FeedStore(Core::StatementCache &statements) : m_statements(&statement
 
 FeedStore::~FeedStore() = default;
 
+Result<QList<FeedStore::Membership>> FeedStore::memberships(const QString &type, const QString &id) const
+{
+    if (const auto kept = m_members.constFind(type + u'/' + id); kept != m_members.constEnd())
+        return *kept;
+    Result<QSqlQuery *> query = m_statements->run(kMemberships, type, id);
+    if (!query)
+        return query.error();
+    QList<Membership> list;
+    while ((*query)->next())
+        list.append({(*query)->value(0).toString(), (*query)->value(1).toInt() != 0});
+    return list;
+}
+
+Status FeedStore::upsertEntry(const QString &bucket, const QString &type, const QString &id, qint64 seq, bool removed)
+{
+    if (Result<QSqlQuery *> query = m_statements->run(kUpsertEntry, bucket, type, id, seq, removed ? 1 : 0); !query)
+        return query.error();
+    if (const auto kept = m_members.find(type + u'/' + id); kept != m_members.end()) {
+        const auto same = std::find_if(kept->begin(), kept->end(),
+                                       [&bucket](const Membership &each) { return each.bucket == bucket; });
+        if (same != kept->end())
+            same->removed = removed;
+        else
+            kept->append({bucket, removed});
+    }
+    return {};
+}
+
+Status FeedStore::beginBatch()
+{
+    Result<FeedCounter> read = counter();
+    if (!read)
+        return read.error();
+    m_batchNext = read->head + 1;
+    m_batchFirst = m_batchNext;
+    return {};
+}
+
+Status FeedStore::endBatch()
+{
+    const qint64 next = std::exchange(m_batchNext, 0);
+    const qint64 first = std::exchange(m_batchFirst, 0);
+    m_states.clear();
+    m_members.clear();
+    if (next == first)
+        return {};
+    if (Result<QSqlQuery *> query = m_statements->run(u"UPDATE sync_counter SET seq = ? WHERE id = 1"_s, next - 1);
+        !query) {
+        return query.error();
+    }
+    return {};
+}
+
+void FeedStore::abandonBatch()
+{
+    m_batchNext = 0;
+    m_batchFirst = 0;
+    m_states.clear();
+    m_members.clear();
+}
+
+Status FeedStore::keepMemberships(const QString &type, const QStringList &ids)
+{
+    QStringList wanted;
+    for (const QString &id : ids) {
+        if (!m_members.contains(type + u'/' + id)) {
+            m_members.insert(type + u'/' + id, {});
+            wanted.append(id);
+        }
+    }
+    for (qsizetype start = 0; start < wanted.size(); start += kMembershipsPerRead) {
+        Result<QSqlQuery *> prepared = m_statements->statement(kMembershipsByIds);
+        if (!prepared)
+            return prepared.error();
+        QSqlQuery &query = **prepared;
+        query.bindValue(0, type);
+        // The last statement repeats its last id: one statement serves all.
+        for (qsizetype i = 0; i < kMembershipsPerRead; ++i)
+            query.bindValue(int(i) + 1, wanted.at(qMin(start + i, wanted.size() - 1)));
+        if (!query.exec()) {
+            m_members.clear();
+            return databaseError(query);
+        }
+        while (query.next()) {
+            m_members[type + u'/' + query.value(0).toString()].append(
+                {query.value(1).toString(), query.value(2).toInt() != 0});
+        }
+    }
+    return {};
+}
+
 Result<qint64> FeedStore::reserve(qint64 count)
 {
+    if (m_batchNext > 0) {
+        const qint64 first = m_batchNext;
+        m_batchNext += count;
+        return first;
+    }
     // One statement: the counter's row is locked by it until the caller's
     // transaction ends.
     Result<QSqlQuery *> query = m_statements->run(u"UPDATE sync_counter SET seq = seq + ? WHERE id = 1 RETURNING seq"_s,
@@ -193,31 +330,51 @@ Status FeedStore::markScopeChanged(qint64 seq)
 
 Result<std::optional<RowState>> FeedStore::rowState(const QString &type, const QString &id) const
 {
-    Result<QSqlQuery *> found
-        = m_statements->run(u"SELECT version, deleted, created_version, created_hlc, created_client, created_account, "
-                            "field_stamps, tombstone FROM row_state WHERE entity = ? AND row_id = ?"_s,
-                            type, id);
+    if (const auto kept = m_states.constFind(type + u'/' + id); kept != m_states.constEnd())
+        return *kept;
+    Result<QSqlQuery *> found = m_statements->run(kStateById, type, id);
     if (!found)
         return found.error();
     QSqlQuery &query = **found;
     if (!query.next())
         return std::optional<RowState>();
-    RowState state;
-    state.version = query.value(0).toLongLong();
-    state.deleted = query.value(1).toInt() != 0;
-    state.created.version = query.value(2).toLongLong();
-    state.created.hlc = Core::HlcTimestamp::fromWire(query.value(3).toString()).value_or(Core::HlcTimestamp());
-    state.created.clientId = query.value(4).toString();
-    state.created.accountId = query.value(5).toString();
-    state.fields = stampsFromJson(query.value(6).toString());
-    if (!query.value(7).isNull())
-        state.tombstone = QJsonDocument::fromJson(query.value(7).toString().toUtf8()).object();
+    const RowState state = stateFromQuery(query, 0);
     query.finish();
     return std::optional<RowState>(state);
 }
 
+Status FeedStore::keepRowStates(const QString &type, const QStringList &ids)
+{
+    QStringList wanted;
+    for (const QString &id : ids) {
+        if (!m_states.contains(type + u'/' + id)) {
+            m_states.insert(type + u'/' + id, std::nullopt);
+            wanted.append(id);
+        }
+    }
+    for (qsizetype start = 0; start < wanted.size(); start += kStatesPerRead) {
+        Result<QSqlQuery *> prepared = m_statements->statement(kStatesByIds);
+        if (!prepared)
+            return prepared.error();
+        QSqlQuery &query = **prepared;
+        query.bindValue(0, type);
+        // The last statement repeats its last id: one statement serves all.
+        for (qsizetype i = 0; i < kStatesPerRead; ++i)
+            query.bindValue(int(i) + 1, wanted.at(qMin(start + i, wanted.size() - 1)));
+        if (!query.exec()) {
+            m_states.clear();
+            return databaseError(query);
+        }
+        while (query.next())
+            m_states.insert(type + u'/' + query.value(0).toString(), stateFromQuery(query, 1));
+    }
+    return {};
+}
+
 Status FeedStore::saveRowState(const QString &type, const QString &id, const RowState &state)
 {
+    if (const auto kept = m_states.find(type + u'/' + id); kept != m_states.end())
+        *kept = state;
     const QVariant tombstone = state.tombstone.isEmpty()
                                    ? QVariant(QMetaType::fromType<QString>())
                                    : QVariant(QString::fromUtf8(
@@ -239,7 +396,7 @@ Status FeedStore::saveRowState(const QString &type, const QString &id, const Row
 
 Result<QStringList> FeedStore::bucketsOf(const QString &type, const QString &id) const
 {
-    Result<QList<Membership>> list = memberships(*m_statements, type, id);
+    Result<QList<Membership>> list = memberships(type, id);
     if (!list)
         return list.error();
     QStringList buckets;
@@ -253,17 +410,17 @@ Result<QStringList> FeedStore::bucketsOf(const QString &type, const QString &id)
 
 Status FeedStore::touchBuckets(const QString &type, const QString &id, const QStringList &buckets, qint64 seq)
 {
-    Result<QList<Membership>> list = memberships(*m_statements, type, id);
+    Result<QList<Membership>> list = memberships(type, id);
     if (!list)
         return list.error();
     const QSet<QString> wanted(buckets.cbegin(), buckets.cend());
     for (const QString &bucket : wanted) {
-        if (Status status = upsertEntry(*m_statements, bucket, type, id, seq, false); !status)
+        if (Status status = upsertEntry(bucket, type, id, seq, false); !status)
             return status;
     }
     for (const Membership &membership : *list) {
         if (!membership.removed && !wanted.contains(membership.bucket)) {
-            if (Status status = upsertEntry(*m_statements, membership.bucket, type, id, seq, true); !status)
+            if (Status status = upsertEntry(membership.bucket, type, id, seq, true); !status)
                 return status;
         }
     }
@@ -272,7 +429,7 @@ Status FeedStore::touchBuckets(const QString &type, const QString &id, const QSt
 
 Status FeedStore::rebucket(const QString &type, const QString &id, const QStringList &buckets, qint64 seq)
 {
-    Result<QList<Membership>> list = memberships(*m_statements, type, id);
+    Result<QList<Membership>> list = memberships(type, id);
     if (!list)
         return list.error();
     const QSet<QString> wanted(buckets.cbegin(), buckets.cend());
@@ -282,13 +439,13 @@ Status FeedStore::rebucket(const QString &type, const QString &id, const QString
             continue;
         live.insert(membership.bucket);
         if (!wanted.contains(membership.bucket)) {
-            if (Status status = upsertEntry(*m_statements, membership.bucket, type, id, seq, true); !status)
+            if (Status status = upsertEntry(membership.bucket, type, id, seq, true); !status)
                 return status;
         }
     }
     for (const QString &bucket : wanted) {
         if (!live.contains(bucket)) {
-            if (Status status = upsertEntry(*m_statements, bucket, type, id, seq, false); !status)
+            if (Status status = upsertEntry(bucket, type, id, seq, false); !status)
                 return status;
         }
     }

@@ -110,6 +110,16 @@ public:
     // reader never sees a number while a smaller one can still commit, with
     // one server process or several on one PostgreSQL.
     [[nodiscard]] Core::Result<qint64> reserve(qint64 count = 1);
+
+    // A batch of changes in one write transaction that already holds the
+    // counter's lock (a push): numbers are counted here and the counter
+    // written once by endBatch(), before the commit; the row states and
+    // bucket entries kept by keepRowStates() and keepMemberships() are
+    // answered from memory, as the batch leaves them. abandonBatch() after
+    // a rollback.
+    [[nodiscard]] Core::Status beginBatch();
+    [[nodiscard]] Core::Status endBatch();
+    void abandonBatch();
     // The highest committed sequence number: every change up to it is
     // visible.
     [[nodiscard]] Core::Result<qint64> head() const;
@@ -120,6 +130,11 @@ public:
 
     [[nodiscard]] Core::Result<std::optional<RowState>> rowState(const QString &type, const QString &id) const;
     [[nodiscard]] Core::Status saveRowState(const QString &type, const QString &id, const RowState &state);
+    // Reads the states of rows of `type` in a few statements, for a batch.
+    [[nodiscard]] Core::Status keepRowStates(const QString &type, const QStringList &ids);
+    // Reads the bucket entries of rows of `type` in a few statements, for a
+    // batch.
+    [[nodiscard]] Core::Status keepMemberships(const QString &type, const QStringList &ids);
 
     // The buckets the row is in now.
     [[nodiscard]] Core::Result<QStringList> bucketsOf(const QString &type, const QString &id) const;
@@ -161,8 +176,25 @@ public:
     QSqlDatabase database() const { return m_statements->database(); }
 
 private:
+    struct Membership
+    {
+        QString bucket;
+        bool removed = false;
+    };
+
+    [[nodiscard]] Core::Result<QList<Membership>> memberships(const QString &type, const QString &id) const;
+    [[nodiscard]] Core::Status upsertEntry(const QString &bucket, const QString &type, const QString &id, qint64 seq,
+                                           bool removed);
+
     std::unique_ptr<Core::StatementCache> m_own;
     Core::StatementCache *m_statements;
+    // The batch's next number and its first (0 outside a batch).
+    qint64 m_batchNext = 0;
+    qint64 m_batchFirst = 0;
+    // "type/id" → state (none: no such row) kept for the batch.
+    QHash<QString, std::optional<RowState>> m_states;
+    // "type/id" → bucket entries kept for the batch.
+    QHash<QString, QList<Membership>> m_members;
 };
 
 QString stampsToJson(const QHash<QString, FieldStamp> &stamps);

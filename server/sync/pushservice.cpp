@@ -19,6 +19,8 @@
 #include <QSet>
 #include <QSqlError>
 
+#include <algorithm>
+
 namespace Cartable::Server {
 
 Q_LOGGING_CATEGORY(lcPush, "cartable.server.push")
@@ -113,6 +115,7 @@ public:
             const Core::ActorFacts &actor, QString clientId, qint64 now)
         : m_statements(statements),
           m_feed(feed),
+          m_sql(sql),
           m_lookup(sql),
           m_writer(statements, feed, m_lookup),
           m_actor(actor),
@@ -121,6 +124,9 @@ public:
     {
     }
 
+    // Reads, in a few statements, what the batch will read row by row: the
+    // rows it changes, their states, and the rows they refer to.
+    Core::Status prefetch(const QList<Mutation> &mutations);
     Result<Outcome> apply(const Mutation &mutation);
 
 private:
@@ -136,7 +142,10 @@ private:
     std::optional<Error> refuse(const EntityDef &entity, const Core::Change &change) const;
     // Another row with the same unique key: the change is refused with a
     // reason, as the database would otherwise fail the whole batch.
-    std::optional<Error> duplicateKey(const EntityDef &entity, const Record &row) const;
+    // A key the change leaves as it was (`before` is the stored row) is not
+    // looked up again.
+    std::optional<Error> duplicateKey(const EntityDef &entity, const Record &row,
+                                      const std::optional<Record> &before) const;
     // Whether the pushed values of a field group win over the server's.
     bool clientWins(const EntityDef &entity, const Record &row, const FieldStamp &server, const Mutation &mutation,
                     QString &rule) const;
@@ -169,6 +178,7 @@ private:
 
     Core::StatementCache &m_statements;
     FeedStore &m_feed;
+    const SqlPolicyLookup &m_sql;
     // The rows the batch reads, each once, until the batch writes them.
     CachedLookup m_lookup;
     RowWriter m_writer;
@@ -193,15 +203,21 @@ std::optional<Error> Applier::refuse(const EntityDef &entity, const Core::Change
             return status.error();
         if (Status status = Core::checkRowRules(entity, *change.after, fetch); !status)
             return status.error();
-        if (std::optional<Error> duplicate = duplicateKey(entity, *change.after))
+        if (std::optional<Error> duplicate = duplicateKey(entity, *change.after, change.before))
             return duplicate;
     }
     return std::nullopt;
 }
 
-std::optional<Error> Applier::duplicateKey(const EntityDef &entity, const Record &row) const
+std::optional<Error> Applier::duplicateKey(const EntityDef &entity, const Record &row,
+                                           const std::optional<Record> &before) const
 {
     for (const QStringList &key : entity.uniqueKeys) {
+        if (before && before->id() == row.id() && std::all_of(key.cbegin(), key.cend(), [&](const QString &name) {
+                return before->value(name) == row.value(name);
+            })) {
+            continue;
+        }
         QStringList conditions;
         QVariantList values;
         for (const QString &name : key) {
@@ -320,6 +336,38 @@ Result<Outcome> Applier::lostWhole(const EntityDef &entity, const Record &row, c
     outcome.row = kept;
     outcome.conflicts.append(QJsonObject{{u"field"_s, QString()}, {u"rule"_s, value.rule}});
     return outcome;
+}
+
+Core::Status Applier::prefetch(const QList<Mutation> &mutations)
+{
+    QHash<QString, QStringList> changed;
+    for (const Mutation &mutation : mutations)
+        changed[mutation.values.type()].append(mutation.values.id());
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        m_lookup.preload(m_sql, it.key(), it.value());
+        if (Status kept = m_feed.keepRowStates(it.key(), it.value()); !kept)
+            return kept;
+        if (Status kept = m_feed.keepMemberships(it.key(), it.value()); !kept)
+            return kept;
+    }
+    QHash<QString, QStringList> referred;
+    for (const Mutation &mutation : mutations) {
+        const EntityDef *entity = Core::findEntity(mutation.values.type());
+        if (!entity)
+            continue;
+        const std::optional<Record> stored = m_lookup.row(entity->type, mutation.values.id());
+        for (const Core::FieldDef &field : entity->fields) {
+            if (field.type != Core::FieldType::Ref || field.refEntity.isEmpty())
+                continue;
+            const QString id = mutation.values.isSet(field.name) ? mutation.values.text(field.name)
+                                                                 : (stored ? stored->text(field.name) : QString());
+            if (!id.isEmpty())
+                referred[field.refEntity].append(id);
+        }
+    }
+    for (auto it = referred.cbegin(); it != referred.cend(); ++it)
+        m_lookup.preload(m_sql, it.key(), it.value());
+    return {};
 }
 
 Result<Outcome> Applier::apply(const Mutation &mutation)
@@ -570,7 +618,13 @@ Result<QJsonObject> PushService::push(const Core::ActorFacts &actor, const QJson
     if (!Core::beginWriteTransaction(m_db))
         return Error{ErrorCode::DatabaseError, m_db.lastError().text()};
     Result<QJsonObject> answer = pushBatch(actor, *batch);
+    if (answer) {
+        if (Status counted = m_feed.endBatch(); !counted)
+            answer = counted.error();
+    }
     if (!answer) {
+        // What the batch kept is true of this transaction only.
+        m_feed.abandonBatch();
         m_db.rollback();
         return answer;
     }
@@ -580,6 +634,30 @@ Result<QJsonObject> PushService::push(const Core::ActorFacts &actor, const QJson
         return Error{ErrorCode::DatabaseError, reason};
     }
     return answer;
+}
+
+Status PushService::keepReceipts(const QString &clientId, const QList<std::pair<qint64, QString>> &receipts)
+{
+    // Several rows a statement: a batch's receipts are written together.
+    constexpr qsizetype kPerStatement = 50;
+    for (qsizetype start = 0; start < receipts.size(); start += kPerStatement) {
+        const qsizetype count = qMin(kPerStatement, receipts.size() - start);
+        QStringList rows(count, u"(?, ?, ?)"_s);
+        Result<QSqlQuery *> prepared = m_statements.statement(
+            u"INSERT INTO sync_receipt (client_id, number, answer) VALUES "_s + rows.join(u", "_s));
+        if (!prepared)
+            return prepared.error();
+        QSqlQuery &query = **prepared;
+        int mark = 0;
+        for (qsizetype i = start; i < start + count; ++i) {
+            query.bindValue(mark++, clientId);
+            query.bindValue(mark++, receipts.at(i).first);
+            query.bindValue(mark++, receipts.at(i).second);
+        }
+        if (!query.exec())
+            return Core::databaseError(query);
+    }
+    return {};
 }
 
 Result<QJsonObject> PushService::pushBatch(const Core::ActorFacts &actor, const Core::PushBatch &batch)
@@ -592,6 +670,9 @@ Result<QJsonObject> PushService::pushBatch(const Core::ActorFacts &actor, const 
     // SQLite's BEGIN IMMEDIATE already does the same.
     if (Result<QSqlQuery *> locked = m_statements.run(u"UPDATE sync_counter SET seq = seq WHERE id = 1"_s); !locked)
         return locked.error();
+    // With the lock held, numbers are counted in memory until the commit.
+    if (Status begun = m_feed.beginBatch(); !begun)
+        return begun.error();
     Result<QSqlQuery *> client
         = m_statements.run(u"SELECT account_id, last_mutation FROM sync_client WHERE client_id = ?"_s, batch.clientId);
     if (!client)
@@ -613,7 +694,15 @@ Result<QJsonObject> PushService::pushBatch(const Core::ActorFacts &actor, const 
     }
 
     Applier applier(m_statements, m_feed, m_lookup, actor, batch.clientId, m_clock());
+    QList<Mutation> fresh;
+    for (const Mutation &mutation : batch.mutations) {
+        if (mutation.number > lastApplied)
+            fresh.append(mutation);
+    }
+    if (Status fetched = applier.prefetch(fresh); !fetched)
+        return fetched.error();
     QJsonArray results;
+    QList<std::pair<qint64, QString>> receipts;
     for (const Mutation &mutation : batch.mutations) {
         if (mutation.number <= lastApplied) {
             // A replay: the first answer again, nothing applied twice.
@@ -636,16 +725,12 @@ Result<QJsonObject> PushService::pushBatch(const Core::ActorFacts &actor, const 
             qCInfo(lcPush) << "refused" << mutation.values.type() << "mutation" << mutation.number
                            << "of a client:" << Core::errorCodeName(outcome->error->code) << outcome->error->context;
         }
-        if (Result<QSqlQuery *> kept
-            = m_statements.run(u"INSERT INTO sync_receipt (client_id, number, answer) VALUES (?, ?, ?)"_s,
-                               batch.clientId, mutation.number,
-                               QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)));
-            !kept) {
-            return kept.error();
-        }
+        receipts.append({mutation.number, QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact))});
         lastApplied = mutation.number;
         results.append(answer);
     }
+    if (Status kept = keepReceipts(batch.clientId, receipts); !kept)
+        return kept.error();
     if (Result<QSqlQuery *> moved = m_statements.run(u"UPDATE sync_client SET last_mutation = ? WHERE client_id = ?"_s,
                                                      lastApplied, batch.clientId);
         !moved) {

@@ -39,6 +39,8 @@ public:
 
 private:
     [[nodiscard]] Core::Result<QJsonObject> pushBatch(const Core::ActorFacts &actor, const Core::PushBatch &batch);
+    // The first answer to each mutation, kept for replays.
+    [[nodiscard]] Core::Status keepReceipts(const QString &clientId, const QList<std::pair<qint64, QString>> &receipts);
 
     QSqlDatabase m_db;
     Clock m_clock;

@@ -51,9 +51,10 @@ Status RowWriter::upsert(const Record &row)
     int mark = 1;
     for (const Core::FieldDef &field : entity->fields)
         query.bindValue(mark++, Core::fieldToSql(field, row.value(field.name)));
-    m_lookup.forget(row.type(), row.id());
+    // A failure fails the whole batch, and its lookups with it.
     if (!query.exec())
         return Core::databaseError(query);
+    m_lookup.written(row.type(), row.id(), row);
     return {};
 }
 
@@ -145,7 +146,7 @@ Status RowWriter::remove(const QString &type, const QString &id, RowState state,
     const Core::EntityDef *entity = Core::findEntity(type);
     if (!entity)
         return Status(Core::ErrorCode::UnknownEntity, type);
-    m_lookup.forget(type, id);
+    m_lookup.written(type, id, std::nullopt);
     if (Core::Result<QSqlQuery *> removed = m_statements.run(u"DELETE FROM %1 WHERE id = ?"_s.arg(entity->type), id);
         !removed) {
         return removed.error();

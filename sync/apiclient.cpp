@@ -3,10 +3,12 @@
 #include "core/jsonreader.h"
 
 #include <QJsonDocument>
+
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <utility>
 
 namespace Cartable::Sync {
 
@@ -83,9 +85,36 @@ QNetworkRequest ApiClient::makeRequest(const QUrl &server, const QString &path, 
     return request;
 }
 
+void ApiClient::track(QNetworkReply *reply)
+{
+    m_unsent.insert(reply);
+    connect(reply, &QNetworkReply::requestSent, this, [this, reply] { markOut(reply); });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { markOut(reply); });
+    connect(reply, &QObject::destroyed, this, [this, reply] { markOut(reply); });
+}
+
+void ApiClient::markOut(QNetworkReply *reply)
+{
+    if (!m_unsent.remove(reply) || !m_unsent.isEmpty())
+        return;
+    const QList<std::function<void()>> works = std::exchange(m_whenSent, {});
+    for (const std::function<void()> &work : works)
+        work();
+}
+
+void ApiClient::whenSent(std::function<void()> work)
+{
+    if (m_unsent.isEmpty()) {
+        QMetaObject::invokeMethod(this, std::move(work), Qt::QueuedConnection);
+        return;
+    }
+    m_whenSent.append(std::move(work));
+}
+
 void ApiClient::finish(QNetworkReply *reply, std::function<void(const QByteArray &)> handle,
                        std::function<void(Error)> fail)
 {
+    track(reply);
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
         if (received > kMaxResponseBytes)
             reply->abort();

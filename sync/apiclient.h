@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 
 #include <chrono>
@@ -47,6 +48,11 @@ public:
     // (ReplicaStore checks it as it applies it).
     void syncPush(const QUrl &server, const QString &token, const QJsonObject &batch, Callback<QJsonObject> done);
 
+    // Runs `work` once every request made so far has been sent (or has
+    // failed): Qt's network stack sends a request a few turns of the event
+    // loop after it is made, so work that holds the loop waits for it.
+    void whenSent(std::function<void()> work);
+
 private:
     template<typename T>
     void postJson(const QUrl &server, const QString &path, const QString &token, const QJsonObject &body,
@@ -56,8 +62,14 @@ private:
     void finish(QNetworkReply *reply, std::function<void(const QByteArray &)> handle,
                 std::function<void(Core::Error)> fail);
 
+    // A request is "out" once sent, failed or answered.
+    void track(QNetworkReply *reply);
+    void markOut(QNetworkReply *reply);
+
     QPointer<QNetworkAccessManager> m_network;
     std::chrono::milliseconds m_timeout{10'000};
+    QSet<QNetworkReply *> m_unsent;
+    QList<std::function<void()>> m_whenSent;
 };
 
 // The error an HTTP answer stands for: the server's own code when its body is

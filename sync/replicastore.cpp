@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 
@@ -33,6 +34,7 @@ namespace {
 const QString kClientIdKey = u"client_id"_s;
 const QString kCursorKey = u"cursor"_s;
 const QString kNextMutationKey = u"next_mutation"_s;
+const QString kDeferredIndexesKey = u"deferred_indexes"_s;
 
 Result<QString> info(const QSqlDatabase &db, const QString &key)
 {
@@ -144,7 +146,86 @@ Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &path, co
         QSqlDatabase::removeDatabase(connectionName);
         return clientId.error();
     }
-    return std::unique_ptr<ReplicaStore>(new ReplicaStore(db, connectionName, *clientId));
+    std::unique_ptr<ReplicaStore> store(new ReplicaStore(db, connectionName, *clientId));
+    // A first sync cut short (a killed process) left its indexes to build.
+    if (Status restored = store->restoreIndexes(); !restored)
+        return restored.error();
+    return store;
+}
+
+Status ReplicaStore::deferIndexes()
+{
+    if (m_indexesDeferred)
+        return {};
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    // The replica's own indexes, not the keys (SQLite keeps no SQL for
+    // those) nor the outbox's.
+    if (!query.exec(u"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                    "AND tbl_name <> 'outbox' ORDER BY name"_s)) {
+        return Core::databaseError(query);
+    }
+    QStringList names;
+    QJsonArray statements;
+    while (query.next()) {
+        names.append(query.value(0).toString());
+        statements.append(query.value(1).toString());
+    }
+    query.finish();
+    if (names.isEmpty())
+        return {};
+    for (const QString &name : std::as_const(names)) {
+        // Names come from the schema, not from anyone's input.
+        if (!query.exec(u"DROP INDEX \"%1\""_s.arg(name)))
+            return Core::databaseError(query);
+    }
+    if (Status kept = setInfo(m_db, kDeferredIndexesKey,
+                              QString::fromUtf8(QJsonDocument(statements).toJson(QJsonDocument::Compact)));
+        !kept) {
+        return kept;
+    }
+    m_indexesDeferred = true;
+    return {};
+}
+
+Status ReplicaStore::buildDeferredIndexes()
+{
+    const Result<QString> kept = info(m_db, kDeferredIndexesKey);
+    if (!kept)
+        return kept.error();
+    if (kept->isEmpty())
+        return {};
+    QSqlQuery query(m_db);
+    static const QRegularExpression create(u"^CREATE (UNIQUE )?INDEX "_s, QRegularExpression::CaseInsensitiveOption);
+    for (const QJsonValue &statement : QJsonDocument::fromJson(kept->toUtf8()).array()) {
+        QString sql = statement.toString();
+        const QRegularExpressionMatch match = create.match(sql);
+        if (!match.hasMatch())
+            return Status(ErrorCode::DatabaseError, u"replica_info.deferred_indexes"_s);
+        sql.insert(match.capturedEnd(), u"IF NOT EXISTS "_s);
+        if (!query.exec(sql))
+            return Core::databaseError(query);
+    }
+    if (!Core::execPrepared(query, u"DELETE FROM replica_info WHERE key = ?"_s, kDeferredIndexesKey))
+        return Core::databaseError(query);
+    return {};
+}
+
+Status ReplicaStore::restoreIndexes()
+{
+    const Status built = m_db.transaction() ? buildDeferredIndexes()
+                                            : Status(ErrorCode::DatabaseError, m_db.lastError().text());
+    if (!built) {
+        m_db.rollback();
+        return built;
+    }
+    if (!m_db.commit()) {
+        const QString reason = m_db.lastError().text();
+        m_db.rollback();
+        return Status(ErrorCode::DatabaseError, reason);
+    }
+    m_indexesDeferred = false;
+    return {};
 }
 
 Result<QString> ReplicaStore::cursor() const
@@ -535,6 +616,8 @@ Status ReplicaStore::applyPushResults(const QJsonObject &answer)
     if (!results.isArray())
         return Status(badPage(u"push.results"_s));
     const QJsonArray list = results.toArray();
+    if (list.isEmpty())
+        return {};
     qint64 first = std::numeric_limits<qint64>::max();
     qint64 last = 0;
     for (const QJsonValue &value : list) {
@@ -542,59 +625,78 @@ Status ReplicaStore::applyPushResults(const QJsonObject &answer)
         first = qMin(first, number);
         last = qMax(last, number);
     }
-    // What the server says each row is now, by row: a batch often changes
-    // one row many times (a mark typed again and again), and only its last
-    // answer stands once the rest of the outbox is replayed over it.
-    struct ServerRow
+    // What the answers say of each row. A batch often changes one row many
+    // times (a mark typed again and again): the last answer that carries the
+    // server's row stands, with the changes applied as sent after it and
+    // those still pending replayed over it. An answer without a row says
+    // the server's row is the client's own, which the replica holds already.
+    struct Answered
     {
         QString type;
         QString id;
-        std::optional<Record> row; // none: the server has no such row
         qint64 version = 0;
+        bool carriesRow = false;
+        std::optional<Record> row; // none: the server has no such row
+        QList<Mutation> appliedAsSent;
     };
-    QList<ServerRow> settled;
-    QHash<QString, qsizetype> settledIndex;
+    QList<Answered> answered;
+    QHash<QString, qsizetype> answeredIndex;
     return inTransaction([&]() -> Status {
-        if (list.isEmpty())
-            return {};
-        // The rows the acknowledged mutations changed, in one read.
-        Result<QSqlQuery *> queued
-            = run(u"SELECT number, entity, row_id FROM outbox WHERE number >= ? AND number <= ?"_s, first, last);
+        // The acknowledged mutations, in one read.
+        Result<QSqlQuery *> queued = run(u"SELECT number, entity, row_id, op, fields, base_version, hlc FROM outbox "
+                                         "WHERE number >= ? AND number <= ?"_s,
+                                         first, last);
         if (!queued)
             return queued.error();
-        QHash<qint64, std::pair<QString, QString>> rowOf;
-        while ((*queued)->next())
-            rowOf.insert((*queued)->value(0).toLongLong(),
-                         {(*queued)->value(1).toString(), (*queued)->value(2).toString()});
-        const qsizetype inRange = rowOf.size();
+        QHash<qint64, Mutation> queuedMutations;
+        while ((*queued)->next()) {
+            Result<Mutation> mutation = decodeEntry(**queued);
+            if (!mutation) {
+                (*queued)->finish();
+                return mutation.error();
+            }
+            queuedMutations.insert(mutation->number, *mutation);
+        }
+        const qsizetype inRange = queuedMutations.size();
         qsizetype taken = 0;
         for (const QJsonValue &value : list) {
             const QJsonObject result = value.toObject();
             const qint64 number = result.value(u"number"_s).toInteger();
             // Already taken in (an answer applied twice).
-            const auto queuedRow = rowOf.constFind(number);
-            if (queuedRow == rowOf.constEnd())
+            const auto queuedMutation = queuedMutations.constFind(number);
+            if (queuedMutation == queuedMutations.constEnd())
                 continue;
-            const auto [type, id] = *queuedRow;
-            rowOf.erase(queuedRow);
+            const Mutation mutation = *queuedMutation;
+            queuedMutations.erase(queuedMutation);
             ++taken;
-            const QString status = result.value(u"status"_s).toString();
-            if (status == u"duplicate"_s)
+            if (result.value(u"status"_s).toString() == u"duplicate"_s)
                 continue;
-            ServerRow now{type, id, std::nullopt, result.value(u"version"_s).toInteger()};
+            const QString &type = mutation.values.type();
+            const QString &id = mutation.values.id();
+            const QString key = rowKey(type, id);
+            auto known = answeredIndex.constFind(key);
+            if (known == answeredIndex.constEnd()) {
+                known = answeredIndex.insert(key, answered.size());
+                answered.append(Answered{type, id, 0, false, std::nullopt, {}});
+            }
+            Answered &row = answered[*known];
+            row.version = result.value(u"version"_s).toInteger();
+            if (!result.contains(u"row"_s)) {
+                if (row.carriesRow)
+                    row.appliedAsSent.append(mutation);
+                continue;
+            }
+            row.carriesRow = true;
+            row.row.reset();
+            row.appliedAsSent.clear();
             const QJsonValue serverRow = result.value(u"row"_s);
             if (serverRow.isObject()) {
                 Result<Record> parsed = Core::recordFromJson(serverRow.toObject());
                 if (!parsed || parsed->type() != type || parsed->id() != id)
                     return Status(badPage(u"push.results.row"_s));
-                now.row = *parsed;
-            }
-            const QString key = rowKey(type, id);
-            if (const auto known = settledIndex.constFind(key); known != settledIndex.constEnd()) {
-                settled[*known] = now;
-            } else {
-                settledIndex.insert(key, settled.size());
-                settled.append(now);
+                row.row = *parsed;
+            } else if (!serverRow.isNull()) {
+                return Status(badPage(u"push.results.row"_s));
             }
         }
         // The acknowledged mutations leave the outbox: usually every entry
@@ -612,22 +714,27 @@ Status ReplicaStore::applyPushResults(const QJsonObject &answer)
                     return removed.error();
             }
         }
-        for (const ServerRow &server : std::as_const(settled)) {
-            Result<QList<Mutation>> pending = pendingOf(server.type, server.id);
+        for (const Answered &row : std::as_const(answered)) {
+            if (!row.carriesRow) {
+                if (Status versioned = setVersion(row.type, row.id, row.version); !versioned)
+                    return versioned;
+                continue;
+            }
+            Result<QList<Mutation>> pending = pendingOf(row.type, row.id);
             if (!pending)
                 return pending.error();
-            if (server.row) {
-                if (Status written = writeReplayed(server.type, server.id, server.row, *pending); !written)
-                    return written;
-                if (Status versioned = setVersion(server.type, server.id, server.version); !versioned)
-                    return versioned;
-            } else {
-                if (Status removed = deleteRow(server.type, server.id); !removed)
+            if (!row.row) {
+                if (Status removed = deleteRow(row.type, row.id); !removed)
                     return removed;
-                if (!pending->isEmpty()) {
-                    if (Status replayed = writeReplayed(server.type, server.id, std::nullopt, *pending); !replayed)
-                        return replayed;
-                }
+            }
+            const QList<Mutation> over = row.appliedAsSent + *pending;
+            if (row.row || !over.isEmpty()) {
+                if (Status written = writeReplayed(row.type, row.id, row.row, over); !written)
+                    return written;
+            }
+            if (row.row) {
+                if (Status versioned = setVersion(row.type, row.id, row.version); !versioned)
+                    return versioned;
             }
         }
         return {};
@@ -644,10 +751,39 @@ Status ReplicaStore::applyPullPage(const QJsonObject &page)
 
 Status ReplicaStore::applyPullPage(const Core::PullPage &page)
 {
-    return inTransaction([&]() { return applyPage(page); });
+    const bool deferred = m_indexesDeferred;
+    const Status applied = inTransaction([&]() { return applyPage(page); });
+    // What the transaction did to the indexes is what the file says.
+    if (!applied)
+        m_indexesDeferred = deferred;
+    else if (!page.more)
+        m_indexesDeferred = false;
+    return applied;
 }
 
 Status ReplicaStore::applyPage(const Core::PullPage &page)
+{
+    // A first sync, or a new one after a reset, writes a whole scope: the
+    // indexes are built once at its end rather than kept up row by row.
+    if (page.more && !m_indexesDeferred) {
+        const Result<QString> at = cursor();
+        if (!at)
+            return at.error();
+        if (page.reset || at->isEmpty()) {
+            if (Status deferred = deferIndexes(); !deferred)
+                return deferred;
+        }
+    }
+    if (Status applied = applyPageRows(page); !applied)
+        return applied;
+    if (!page.more && m_indexesDeferred) {
+        if (Status built = buildDeferredIndexes(); !built)
+            return built;
+    }
+    return {};
+}
+
+Status ReplicaStore::applyPageRows(const Core::PullPage &page)
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);

@@ -80,7 +80,8 @@ public:
     // Takes in the answer of POST /api/v1/sync/push: acknowledged mutations
     // leave the outbox, the server's row (its last answer for the row in the
     // batch) replaces the local one (a refused change is undone), and the
-    // changes still pending are replayed over it.
+    // changes still pending are replayed over it. A row the server left out
+    // of its answer (the client's own) stays as it is, with its new version.
     [[nodiscard]] Core::Status applyPushResults(const QJsonObject &answer);
 
     [[nodiscard]] Core::Result<std::optional<Core::Record>> row(const QString &type, const QString &id) const;
@@ -97,10 +98,20 @@ public:
 
     QSqlDatabase database() const { return m_db; }
 
+    // A first sync writes a whole scope: the replica's indexes (not its keys)
+    // are dropped at its first page and built again at its last. This builds
+    // them now, if a first sync stopped before its end; open() does it for
+    // one that a killed process left.
+    [[nodiscard]] Core::Status restoreIndexes();
+    bool indexesDeferred() const { return m_indexesDeferred; }
+
 private:
     ReplicaStore(QSqlDatabase db, QString connectionName, QString clientId);
 
     [[nodiscard]] Core::Status applyPage(const Core::PullPage &page);
+    [[nodiscard]] Core::Status applyPageRows(const Core::PullPage &page);
+    [[nodiscard]] Core::Status deferIndexes();
+    [[nodiscard]] Core::Status buildDeferredIndexes();
     [[nodiscard]] Core::Status writeRow(const Core::Record &row);
     [[nodiscard]] Core::Status deleteRow(const QString &type, const QString &id);
     [[nodiscard]] Core::Status setVersion(const QString &type, const QString &id, qint64 version);
@@ -137,6 +148,7 @@ private:
     QString m_clientId;
     mutable std::map<QString, QSqlQuery> m_statements;
     std::unique_ptr<PageWriter> m_pages;
+    bool m_indexesDeferred = false;
     // Outbox entries already decoded, by number.
     static constexpr qsizetype kDecodedKept = 20000;
     mutable QHash<qint64, Core::Mutation> m_decoded;

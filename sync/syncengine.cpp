@@ -55,6 +55,12 @@ void SyncEngine::stop(const Core::Status &status)
 {
     m_running = false;
     ++m_run;
+    // A first sync cut short: the replica is used with its indexes until
+    // the sync resumes.
+    if (m_store.indexesDeferred()) {
+        if (const Core::Status built = m_store.restoreIndexes(); !built)
+            qCWarning(lcEngine) << "cannot build the replica's indexes:" << built.error().context;
+    }
     if (!status)
         qCInfo(lcEngine) << "sync stopped:" << Core::errorCodeName(status.error().code) << status.error().context;
     Q_EMIT finished(status);
@@ -95,14 +101,19 @@ void SyncEngine::sendBatch(const Core::PushBatch &batch)
         const Core::Result<Core::PushBatch> next = m_store.pendingBatch(Core::PushBatch::kMaxMutations, last);
         if (!next)
             return stop(next.error());
-        if (!next->mutations.isEmpty())
+        const bool more = !next->mutations.isEmpty();
+        if (more)
             sendBatch(*next);
-        if (Core::Status applied = m_store.applyPushResults(*answer); !applied)
-            return stop(applied);
-        m_pushed += count;
-        Q_EMIT progress(m_pages, m_changes, m_pushed);
-        if (next->mutations.isEmpty())
-            pullNext();
+        m_transport.whenSent([this, self, run, count, more, answer = std::move(answer).value()] {
+            if (!self || run != m_run || !m_running)
+                return;
+            if (Core::Status applied = m_store.applyPushResults(answer); !applied)
+                return stop(applied);
+            m_pushed += count;
+            Q_EMIT progress(m_pages, m_changes, m_pushed);
+            if (!more)
+                pullNext();
+        });
     });
 }
 
@@ -139,20 +150,25 @@ void SyncEngine::requestPage(const QString &cursor)
         // and the disk work at the same time. If this one cannot be applied
         // the sync stops, the answer to that request is ignored, and the
         // replica's cursor still names this page.
-        if (page->more)
+        const bool more = page->more;
+        if (more)
             requestPage(page->cursor);
-        if (Core::Status applied = m_store.applyPullPage(*page); !applied)
-            return stop(applied);
-        ++m_pages;
-        m_changes += page->changes.size();
-        Q_EMIT progress(m_pages, m_changes, m_pushed);
-        if (page->more)
-            return;
-        // Changes made while pulling go up before saying done.
-        const Core::Result<qint64> pending = m_store.pendingCount();
-        if (pending && *pending > 0)
-            return pushNext();
-        stop({});
+        m_transport.whenSent([this, self, run, more, page = std::move(page).value()] {
+            if (!self || run != m_run || !m_running)
+                return;
+            if (Core::Status applied = m_store.applyPullPage(page); !applied)
+                return stop(applied);
+            ++m_pages;
+            m_changes += page.changes.size();
+            Q_EMIT progress(m_pages, m_changes, m_pushed);
+            if (more)
+                return;
+            // Changes made while pulling go up before saying done.
+            const Core::Result<qint64> pending = m_store.pendingCount();
+            if (pending && *pending > 0)
+                return pushNext();
+            stop({});
+        });
     });
 }
 

@@ -34,4 +34,10 @@ void SessionTransport::push(const QJsonObject &batch, Callback done)
         std::move(done));
 }
 
+void SessionTransport::whenSent(std::function<void()> work)
+{
+    if (m_api)
+        m_api->whenSent(std::move(work));
+}
+
 } // namespace Cartable::Sync

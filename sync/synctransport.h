@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QPointer>
 
+#include <functional>
+
 namespace Cartable::Sync {
 
 class Session;
@@ -23,6 +25,10 @@ public:
     virtual ~SyncTransport() = default;
     virtual void pull(const QJsonObject &request, PageCallback done) = 0;
     virtual void push(const QJsonObject &batch, Callback done) = 0;
+    // Runs `work` later, once the requests made so far are on their way:
+    // the engine writes an answer only then, so that the server works on
+    // the next request meanwhile. Never from inside the call.
+    virtual void whenSent(std::function<void()> work) = 0;
 };
 
 // Over HTTP as the signed-in account: the access token is refreshed once
@@ -34,6 +40,7 @@ public:
 
     void pull(const QJsonObject &request, PageCallback done) override;
     void push(const QJsonObject &batch, Callback done) override;
+    void whenSent(std::function<void()> work) override;
 
 private:
     QPointer<Session> m_session;

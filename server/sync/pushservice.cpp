@@ -78,6 +78,8 @@ struct Outcome
     qint64 version = 0;
     QJsonArray conflicts;
     std::optional<Record> row; // the server's row afterwards
+    // The row is what the client made of it: the answer leaves it out.
+    bool rowAsSent = false;
 
     QJsonObject toJson(qint64 number) const
     {
@@ -88,6 +90,8 @@ struct Outcome
         }
         if (!conflicts.isEmpty())
             object.insert(u"conflicts"_s, conflicts);
+        if (rowAsSent)
+            return object;
         if (row)
             object.insert(u"row"_s, Core::recordToJson(*Core::findEntity(row->type()), *row));
         else
@@ -152,6 +156,24 @@ private:
     QString personOfAccount(const QString &accountId) const;
     // An overlapping booking of the same resource committed before.
     bool bookingTaken(const Record &booking) const;
+
+    // Whether every change to the row since the mutation's base version was
+    // this client's own: the client's copy of the row is then the server's.
+    bool onlyChangedBy(const RowState &state, const Mutation &mutation) const
+    {
+        const auto own = [&](const FieldStamp &stamp) {
+            return stamp.version <= mutation.baseVersion || stamp.clientId == m_clientId;
+        };
+        return own(state.created) && std::all_of(state.fields.cbegin(), state.fields.cend(), own);
+    }
+    // The row as the client changed it: its changed fields over `before`.
+    static Record sentOver(const Record &before, const Mutation &mutation)
+    {
+        Record sent = before;
+        for (const QString &field : mutation.changedFields)
+            sent.set(field, mutation.values.value(field));
+        return sent;
+    }
 
     FieldStamp stamp(qint64 seq, const Mutation &mutation) const
     {
@@ -446,6 +468,7 @@ Result<Outcome> Applier::create(const EntityDef &entity, const Mutation &mutatio
     Outcome outcome;
     outcome.version = *seq;
     outcome.row = mutation.values;
+    outcome.rowAsSent = true;
     return outcome;
 }
 
@@ -535,6 +558,8 @@ Result<Outcome> Applier::update(const EntityDef &entity, const Mutation &mutatio
             return status.error();
         outcome.version = *seq;
         outcome.row = after;
+        outcome.rowAsSent = lostValues.isEmpty() && onlyChangedBy(state, mutation)
+                            && after == sentOver(before, mutation);
     }
     for (const LostValue &lost : std::as_const(lostValues)) {
         if (Status status = recordConflict(entity, before, lost); !status)

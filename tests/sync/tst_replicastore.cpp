@@ -9,6 +9,7 @@
 #include "tests/support/samplerecords.h"
 
 #include <QJsonArray>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -193,6 +194,120 @@ private Q_SLOTS:
                                                                                      {u"row"_s, QJsonValue::Null}}}}})
                 .ok());
         QVERIFY(!store->row(u"grade"_s, made.id()).value().has_value());
+    }
+
+    // One answer for several changes of one row: an answer that leaves the
+    // row out means the client's copy is the server's; one that carries it
+    // stands, with the changes applied as sent after it and those still
+    // pending over it.
+    void answersOfOneRowInOneBatch()
+    {
+        auto store = open(u"batch.sqlite"_s);
+        const Record row = grade(8, 1000);
+        QVERIFY(store->applyPullPage(page({put(u"student:s1"_s, row)}, {{row, 10}}, u"c1.a"_s)).ok());
+        const auto mark = [&](qint64 value, qint64 millis) {
+            Record change(u"grade"_s, row.id());
+            change.set(u"mark"_s, value);
+            return store->change(MutationOp::Update, change, {u"mark"_s}, {millis, 0}).value();
+        };
+        const auto comment = [&](const QString &text, qint64 millis) {
+            Record change(u"grade"_s, row.id());
+            change.set(u"comment"_s, text);
+            return store->change(MutationOp::Update, change, {u"comment"_s}, {millis, 0}).value();
+        };
+        const auto result = [](qint64 number, qint64 version, const std::optional<Record> &server = std::nullopt) {
+            QJsonObject object{{u"number"_s, number}, {u"status"_s, u"applied"_s}, {u"version"_s, version}};
+            if (server)
+                object.insert(u"row"_s, Core::recordToJson(grades(), *server));
+            return QJsonValue(object);
+        };
+
+        // Every answer without the row: the replica keeps its copy.
+        QCOMPARE(mark(1100, 20), 1);
+        QCOMPARE(mark(1200, 21), 2);
+        QVERIFY(store->applyPushResults({{u"results"_s, QJsonArray{result(1, 11), result(2, 12)}}}).ok());
+        QCOMPARE(store->pendingCount().value(), 0);
+        QCOMPARE(store->row(u"grade"_s, row.id()).value()->number(u"mark"_s), 1200);
+        QCOMPARE(store->version(u"grade"_s, row.id()).value(), 12);
+
+        // The server's row in the first answer (someone else set the comment),
+        // the next applied as sent, a third still pending.
+        QCOMPARE(mark(1300, 22), 3);
+        QCOMPARE(mark(1400, 23), 4);
+        QCOMPARE(comment(u"En progrès"_s, 24), 5);
+        Record server = row;
+        server.set(u"mark"_s, qint64(1300));
+        server.set(u"comment"_s, u"Vu en conseil"_s);
+        QVERIFY(store->applyPushResults({{u"results"_s, QJsonArray{result(3, 13, server), result(4, 14)}}}).ok());
+        const Record shown = store->row(u"grade"_s, row.id()).value().value();
+        QCOMPARE(shown.number(u"mark"_s), 1400);
+        QCOMPARE(shown.text(u"comment"_s), u"En progrès"_s);
+        QCOMPARE(store->version(u"grade"_s, row.id()).value(), 14);
+        QCOMPARE(store->pendingCount().value(), 1);
+
+        // The pending comment lost: the server's row, with no change left.
+        Record kept = server;
+        kept.set(u"mark"_s, qint64(1400));
+        QVERIFY(store
+                    ->applyPushResults(
+                        {{u"results"_s, QJsonArray{QJsonObject{{u"number"_s, 5},
+                                                               {u"status"_s, u"conflict"_s},
+                                                               {u"version"_s, 14},
+                                                               {u"row"_s, Core::recordToJson(grades(), kept)}}}}})
+                    .ok());
+        QCOMPARE(store->row(u"grade"_s, row.id()).value()->text(u"comment"_s), u"Vu en conseil"_s);
+        QCOMPARE(store->pendingCount().value(), 0);
+        // An answer given twice changes nothing the second time.
+        QVERIFY(store->applyPushResults({{u"results"_s, QJsonArray{result(5, 99)}}}).ok());
+        QCOMPARE(store->version(u"grade"_s, row.id()).value(), 14);
+    }
+
+    // A first sync drops the replica's indexes at its first page and builds
+    // them at its last; one cut short builds them when the replica is
+    // opened again, or when the sync stops.
+    void firstSyncBuildsIndexesAtItsEnd()
+    {
+        const auto indexes = [](ReplicaStore &store) {
+            QSqlQuery query(store.database());
+            if (!query.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                            "AND tbl_name <> 'outbox'"_s))
+                return -1;
+            return query.next() ? query.value(0).toInt() : -1;
+        };
+        const Record a = grade(9, 1000);
+        const Record b = grade(10, 1200);
+        QJsonObject first = page({put(u"student:s1"_s, a)}, {{a, 5}}, u"c2.one"_s);
+        first.insert(u"more"_s, true);
+        int all = 0;
+        {
+            auto store = open(u"indexes.sqlite"_s);
+            all = indexes(*store);
+            QVERIFY(all > 50);
+            QVERIFY(store->applyPullPage(first).ok());
+            QVERIFY(store->indexesDeferred());
+            QCOMPARE(indexes(*store), 0);
+            // Still usable meanwhile, only slower.
+            QCOMPARE(store->select(u"grade"_s, u"evaluation_id = ?"_s, {a.text(u"evaluation_id"_s)}).value().size(), 1);
+            QVERIFY(store->applyPullPage(page({put(u"student:s1"_s, b)}, {{b, 6}}, u"c2.two"_s)).ok());
+            QVERIFY(!store->indexesDeferred());
+            QCOMPARE(indexes(*store), all);
+        }
+        {
+            // Cut short: the process goes before the last page.
+            auto store = open(u"indexes-cut.sqlite"_s);
+            QVERIFY(store->applyPullPage(first).ok());
+            QCOMPARE(indexes(*store), 0);
+        }
+        auto store = open(u"indexes-cut.sqlite"_s);
+        QVERIFY(!store->indexesDeferred());
+        QCOMPARE(indexes(*store), all);
+        QVERIFY(store->row(u"grade"_s, a.id()).value().has_value());
+        // A later page with more to come does not drop them again: the
+        // replica is no longer empty.
+        QJsonObject later = page({put(u"student:s1"_s, b)}, {{b, 6}}, u"c2.three"_s);
+        later.insert(u"more"_s, true);
+        QVERIFY(store->applyPullPage(later).ok());
+        QCOMPARE(indexes(*store), all);
     }
 
     void resetKeepsWhatTheUserMade()

@@ -199,4 +199,14 @@ void SimTransport::push(const QJsonObject &batch, Callback done)
         m_alive);
 }
 
+void SimTransport::whenSent(std::function<void()> work)
+{
+    // At once in simulated time, after what is due already: a crash of the
+    // device in between drops it.
+    m_network.scheduler().after(0, [alive = m_alive, work = std::move(work)] {
+        if (*alive)
+            work();
+    });
+}
+
 } // namespace Cartable::Chaos

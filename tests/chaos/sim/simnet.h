@@ -128,6 +128,7 @@ public:
     Faults &faults() { return m_faults; }
     const NetworkStats &stats() const { return m_stats; }
     SimServer &server() { return m_server; }
+    Scheduler &scheduler() { return m_scheduler; }
 
     enum class Route { Pull, Push };
     using Answer = std::function<void(Core::Result<QByteArray>)>;
@@ -159,6 +160,7 @@ public:
 
     void pull(const QJsonObject &request, PageCallback done) override;
     void push(const QJsonObject &batch, Callback done) override;
+    void whenSent(std::function<void()> work) override;
 
 private:
     Network &m_network;

@@ -6,8 +6,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 
 #include <map>
+#include <memory>
+#include <type_traits>
 
 namespace Cartable::Core {
 
@@ -38,52 +41,77 @@ inline Error databaseError(const QSqlQuery &query)
     return Error{ErrorCode::DatabaseError, query.lastError().text()};
 }
 
-// The statements a store runs again and again, each prepared once for its
-// connection and kept: preparing costs more than running a small statement,
-// on SQLite as on PostgreSQL. The caller binds every mark and, after a
-// SELECT, reads to the end or calls finish(), so that no statement keeps a
-// read open.
+// A prepared statement that a store runs again and again: values bound by
+// position, then run, then its rows read one by one. On SQLite it is
+// SQLite's own statement on the connection (Qt's driver copies every value
+// through its caches and converts every text twice); elsewhere a QSqlQuery.
+class Statement
+{
+public:
+    virtual ~Statement() = default;
+    virtual void bindValue(int index, const QVariant &value) = 0;
+    // Runs it; a SELECT's rows are then read with next().
+    [[nodiscard]] virtual bool exec() = 0;
+    virtual bool next() = 0;
+    // A column of the current row: a qlonglong, a double, a QString, or a
+    // null QVariant for NULL.
+    virtual QVariant value(int column) const = 0;
+    // Done with the rows before the last one: no read stays open.
+    virtual void finish() = 0;
+    virtual QString lastErrorText() const = 0;
+};
+
+inline Error databaseError(const Statement &statement)
+{
+    return Error{ErrorCode::DatabaseError, statement.lastErrorText()};
+}
+
+template<typename T>
+QVariant asVariant(const T &value)
+{
+    if constexpr (std::is_same_v<T, QVariant>)
+        return value;
+    else
+        return QVariant::fromValue(value);
+}
+
+// The statements of one connection, each prepared once and kept. The
+// caller binds every mark and, after a SELECT, reads to the end or calls
+// finish(), so that no statement keeps a read open.
 class StatementCache
 {
 public:
-    explicit StatementCache(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit StatementCache(QSqlDatabase db);
+    ~StatementCache();
+    StatementCache(const StatementCache &) = delete;
+    StatementCache &operator=(const StatementCache &) = delete;
 
     QSqlDatabase database() const { return m_db; }
 
-    [[nodiscard]] Result<QSqlQuery *> statement(const QString &sql)
-    {
-        auto found = m_statements.find(sql);
-        if (found == m_statements.end()) {
-            QSqlQuery query(m_db);
-            query.setForwardOnly(true);
-            if (!query.prepare(sql))
-                return databaseError(query);
-            found = m_statements.emplace(sql, std::move(query)).first;
-        }
-        return &found->second;
-    }
+    [[nodiscard]] Result<Statement *> statement(const QString &sql);
 
     // Runs a kept statement with `values` bound to its marks in order; a
-    // SELECT's result is then read from the returned query.
+    // SELECT's result is then read from the returned statement.
     template<typename... Values>
-    [[nodiscard]] Result<QSqlQuery *> run(const QString &sql, const Values &...values)
+    [[nodiscard]] Result<Statement *> run(const QString &sql, const Values &...values)
     {
-        Result<QSqlQuery *> query = statement(sql);
-        if (!query)
-            return query;
+        Result<Statement *> prepared = statement(sql);
+        if (!prepared)
+            return prepared;
         int mark = 0;
-        ((*query)->bindValue(mark++, values), ...);
-        if (!(*query)->exec())
-            return databaseError(**query);
-        return query;
+        ((*prepared)->bindValue(mark++, asVariant(values)), ...);
+        if (!(*prepared)->exec())
+            return databaseError(**prepared);
+        return prepared;
     }
 
     // Before the connection closes.
-    void clear() { m_statements.clear(); }
+    void clear();
 
 private:
     QSqlDatabase m_db;
-    std::map<QString, QSqlQuery> m_statements;
+    void *m_sqlite = nullptr; // the sqlite3 handle, when the connection is SQLite
+    std::map<QString, std::unique_ptr<Statement>> m_statements;
 };
 
 } // namespace Cartable::Core

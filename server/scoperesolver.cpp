@@ -319,7 +319,7 @@ std::optional<Core::Record> SqlPolicyLookup::row(const QString &type, const QStr
     const Core::EntityDef *entity = Core::findEntity(type);
     if (!entity)
         return std::nullopt;
-    Core::Result<QSqlQuery *> query = m_statements->run(lookupStatements(*entity).byId, id);
+    Core::Result<Core::Statement *> query = m_statements->run(lookupStatements(*entity).byId, id);
     if (!query) {
         qCWarning(lcScope) << "lookup failed:" << type << query.error().context;
         return std::nullopt;
@@ -338,15 +338,15 @@ std::optional<QHash<QString, Core::Record>> SqlPolicyLookup::rows(const QString 
     if (!entity || ids.isEmpty())
         return found;
     for (qsizetype start = 0; start < ids.size(); start += kIdsPerRead) {
-        Core::Result<QSqlQuery *> prepared = m_statements->statement(lookupStatements(*entity).byIds);
+        Core::Result<Core::Statement *> prepared = m_statements->statement(lookupStatements(*entity).byIds);
         if (!prepared)
             return std::nullopt;
-        QSqlQuery &query = **prepared;
+        Core::Statement &query = **prepared;
         // The last statement repeats its last id: one statement serves all.
         for (qsizetype i = 0; i < kIdsPerRead; ++i)
             query.bindValue(int(i), ids.at(qMin(start + i, ids.size() - 1)));
         if (!query.exec()) {
-            qCWarning(lcScope) << "lookup failed:" << type << query.lastError().text();
+            qCWarning(lcScope) << "lookup failed:" << type << query.lastErrorText();
             return std::nullopt;
         }
         while (query.next()) {
@@ -362,7 +362,7 @@ QList<Core::Record> SqlPolicyLookup::rowsWhere(const QString &type, const QStrin
     const Core::EntityDef *entity = Core::findEntity(type);
     if (!entity || !entity->hasField(field))
         return {};
-    Core::Result<QSqlQuery *> query
+    Core::Result<Core::Statement *> query
         = m_statements->run(u"SELECT %1 FROM %2 WHERE %3 = ? ORDER BY id"_s.arg(Core::selectColumns(*entity),
                                                                                 entity->type,
                                                                                 entity->field(field)->name),

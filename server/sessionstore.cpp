@@ -48,14 +48,14 @@ Core::Status SessionStore::addToken(const QString &tokenHash, const QString &ses
 Core::Result<std::optional<TokenRecord>> SessionStore::find(const QString &tokenHash, const QDateTime &now) const
 {
     // Every authenticated request asks: the statement stays prepared.
-    const Core::Result<QSqlQuery *> found = m_find->run(
+    const Core::Result<Core::Statement *> found = m_find->run(
         u"SELECT t.session_id, s.account_id, t.kind, t.expires_at, t.used_at, a.must_change_password "
         "FROM auth_token t JOIN auth_session s ON s.id = t.session_id JOIN account a ON a.id = s.account_id "
         "WHERE t.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?"_s,
         tokenHash, now.toMSecsSinceEpoch());
     if (!found)
         return found.error();
-    QSqlQuery &query = **found;
+    Core::Statement &query = **found;
     if (!query.next())
         return std::optional<TokenRecord>();
     TokenRecord record;

@@ -1,5 +1,7 @@
 #include "record.h"
 
+#include "core/sqlstatement.h"
+
 #include "catalog.h"
 #include "core/ids.h"
 #include "core/rules/hundredths.h"
@@ -431,6 +433,17 @@ Record recordFromQuery(const EntityDef &entity, const QSqlQuery &query, int firs
     Record record(entity.type, query.value(first).toString());
     for (qsizetype i = 0; i < entity.fields.size(); ++i) {
         const QVariant value = query.value(first + 1 + int(i));
+        if (!value.isNull())
+            record.set(entity.fields.at(i).name, fieldFromSql(entity.fields.at(i), value));
+    }
+    return record;
+}
+
+Record recordFromQuery(const EntityDef &entity, const Statement &statement, int first)
+{
+    Record record(entity.type, statement.value(first).toString());
+    for (qsizetype i = 0; i < entity.fields.size(); ++i) {
+        const QVariant value = statement.value(first + 1 + int(i));
         if (!value.isNull())
             record.set(entity.fields.at(i).name, fieldFromSql(entity.fields.at(i), value));
     }

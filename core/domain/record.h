@@ -14,6 +14,8 @@ class QSqlQuery;
 
 namespace Cartable::Core {
 
+class Statement;
+
 // One replicated row: its type, its id and the values of its fields in their
 // canonical form (see FieldType). A field that is absent is unset (NULL).
 class Record
@@ -84,5 +86,6 @@ QString selectColumns(const EntityDef &entity, const QString &alias = {});
 // The row a query that selected selectColumns() stands on, read from column
 // `first` on. NULL columns are left unset.
 Record recordFromQuery(const EntityDef &entity, const QSqlQuery &query, int first = 0);
+Record recordFromQuery(const EntityDef &entity, const Statement &statement, int first = 0);
 
 } // namespace Cartable::Core

@@ -12,18 +12,37 @@ QString HlcTimestamp::toWire() const
     return QString::number(millis) + u'-' + QString::number(counter);
 }
 
+namespace {
+
+// A number of 1 to `maxDigits` digits without a leading zero (but "0"),
+// from `at`, which moves past it.
+std::optional<qint64> readNumber(QStringView text, qsizetype &at, int maxDigits)
+{
+    const qsizetype start = at;
+    qint64 value = 0;
+    while (at < text.size() && at - start < maxDigits && text.at(at) >= u'0' && text.at(at) <= u'9')
+        value = value * 10 + (text.at(at++).unicode() - u'0');
+    const qsizetype digits = at - start;
+    if (digits == 0 || (digits > 1 && text.at(start) == u'0'))
+        return std::nullopt;
+    return value;
+}
+
+} // namespace
+
 std::optional<HlcTimestamp> HlcTimestamp::fromWire(const QString &text)
 {
-    static const QRegularExpression pattern(u"^(0|[1-9][0-9]{0,15})-(0|[1-9][0-9]{0,4})$"_s);
-    const QRegularExpressionMatch match = pattern.match(text);
-    if (!match.hasMatch())
+    // milliseconds-counter: up to 16 and 5 digits (read on every push and
+    // every stored stamp, so by hand rather than with a pattern).
+    qsizetype at = 0;
+    const std::optional<qint64> millis = readNumber(text, at, 16);
+    if (!millis || at >= text.size() || text.at(at) != u'-')
         return std::nullopt;
-    HlcTimestamp stamp;
-    stamp.millis = match.captured(1).toLongLong();
-    stamp.counter = match.captured(2).toInt();
-    if (stamp.counter > kMaxCounter)
+    ++at;
+    const std::optional<qint64> counter = readNumber(text, at, 5);
+    if (!counter || at != text.size() || *counter > kMaxCounter)
         return std::nullopt;
-    return stamp;
+    return HlcTimestamp{*millis, int(*counter)};
 }
 
 HybridClock::HybridClock(WallClock wallClock) : m_wallClock(std::move(wallClock))

@@ -80,7 +80,7 @@ const QString kStatesByIds
                                                                                     Core::bindMarks(kStatesPerRead));
 
 // The state a query selected from column `first` on (kStateColumns).
-RowState stateFromQuery(const QSqlQuery &query, int first)
+RowState stateFromQuery(const Core::Statement &query, int first)
 {
     RowState state;
     state.version = query.value(first).toLongLong();
@@ -96,7 +96,7 @@ RowState stateFromQuery(const QSqlQuery &query, int first)
 }
 
 // Reads the entries a query selected (bucket, entity, row_id, seq, removed).
-QList<FeedEntry> readEntries(QSqlQuery &query)
+QList<FeedEntry> readEntries(Core::Statement &query)
 {
     QList<FeedEntry> found;
     while (query.next()) {
@@ -169,8 +169,103 @@ QString stampsToJson(const QHash<QString, FieldStamp> &stamps)
     return json;
 }
 
+namespace {
+
+// Reads the stamps as stampsToJson() writes them, by hand: every change
+// reads its row's. Anything else (an older form, a hand edit) is left to
+// QJsonDocument.
+class StampReader
+{
+public:
+    explicit StampReader(QStringView text) : m_text(text) {}
+
+    std::optional<QHash<QString, FieldStamp>> read()
+    {
+        QHash<QString, FieldStamp> stamps;
+        if (!take(u'{'))
+            return std::nullopt;
+        if (take(u'}'))
+            return atEnd() ? std::optional(stamps) : std::nullopt;
+        do {
+            const std::optional<QString> field = string();
+            if (!field || !take(u':') || !take(u'{'))
+                return std::nullopt;
+            FieldStamp stamp;
+            do {
+                const std::optional<QString> key = string();
+                if (!key || !take(u':'))
+                    return std::nullopt;
+                if (*key == u"v"_s) {
+                    const std::optional<qint64> version = number();
+                    if (!version)
+                        return std::nullopt;
+                    stamp.version = *version;
+                    continue;
+                }
+                const std::optional<QString> value = string();
+                if (!value)
+                    return std::nullopt;
+                if (*key == u"h"_s)
+                    stamp.hlc = Core::HlcTimestamp::fromWire(*value).value_or(Core::HlcTimestamp());
+                else if (*key == u"c"_s)
+                    stamp.clientId = *value;
+                else if (*key == u"a"_s)
+                    stamp.accountId = *value;
+            } while (take(u','));
+            if (!take(u'}'))
+                return std::nullopt;
+            stamps.insert(*field, stamp);
+        } while (take(u','));
+        if (!take(u'}') || !atEnd())
+            return std::nullopt;
+        return stamps;
+    }
+
+private:
+    bool atEnd() const { return m_at == m_text.size(); }
+    bool take(QChar c)
+    {
+        if (m_at < m_text.size() && m_text.at(m_at) == c) {
+            ++m_at;
+            return true;
+        }
+        return false;
+    }
+    // A string without escapes; one with them is left to QJsonDocument.
+    std::optional<QString> string()
+    {
+        if (!take(u'"'))
+            return std::nullopt;
+        const qsizetype start = m_at;
+        while (m_at < m_text.size() && m_text.at(m_at) != u'"') {
+            if (m_text.at(m_at) == u'\\')
+                return std::nullopt;
+            ++m_at;
+        }
+        if (m_at >= m_text.size())
+            return std::nullopt;
+        return m_text.sliced(start, m_at++ - start).toString();
+    }
+    std::optional<qint64> number()
+    {
+        const qsizetype start = m_at;
+        while (m_at < m_text.size() && m_text.at(m_at).isDigit() && m_text.at(m_at).unicode() < 128)
+            ++m_at;
+        bool ok = false;
+        const qint64 value = m_text.sliced(start, m_at - start).toLongLong(&ok);
+        return ok ? std::optional(value) : std::nullopt;
+    }
+
+    QStringView m_text;
+    qsizetype m_at = 0;
+};
+
+} // namespace
+
 QHash<QString, FieldStamp> stampsFromJson(const QString &json)
 {
+    if (std::optional<QHash<QString, FieldStamp>> read = StampReader(json).read())
+        return *read;
     QHash<QString, FieldStamp> stamps;
     const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
     for (auto it = object.constBegin(); it != object.constEnd(); ++it)
@@ -191,7 +286,7 @@ Result<QList<FeedStore::Membership>> FeedStore::memberships(const QString &type,
 {
     if (const auto kept = m_members.constFind(type + u'/' + id); kept != m_members.constEnd())
         return *kept;
-    Result<QSqlQuery *> query = m_statements->run(kMemberships, type, id);
+    Result<Core::Statement *> query = m_statements->run(kMemberships, type, id);
     if (!query)
         return query.error();
     QList<Membership> list;
@@ -202,7 +297,8 @@ Result<QList<FeedStore::Membership>> FeedStore::memberships(const QString &type,
 
 Status FeedStore::upsertEntry(const QString &bucket, const QString &type, const QString &id, qint64 seq, bool removed)
 {
-    if (Result<QSqlQuery *> query = m_statements->run(kUpsertEntry, bucket, type, id, seq, removed ? 1 : 0); !query)
+    if (Result<Core::Statement *> query = m_statements->run(kUpsertEntry, bucket, type, id, seq, removed ? 1 : 0);
+        !query)
         return query.error();
     if (const auto kept = m_members.find(type + u'/' + id); kept != m_members.end()) {
         const auto same = std::find_if(kept->begin(), kept->end(),
@@ -233,7 +329,8 @@ Status FeedStore::endBatch()
     m_members.clear();
     if (next == first)
         return {};
-    if (Result<QSqlQuery *> query = m_statements->run(u"UPDATE sync_counter SET seq = ? WHERE id = 1"_s, next - 1);
+    if (Result<Core::Statement *> query = m_statements->run(u"UPDATE sync_counter SET seq = ? WHERE id = 1"_s,
+                                                            next - 1);
         !query) {
         return query.error();
     }
@@ -258,10 +355,10 @@ Status FeedStore::keepMemberships(const QString &type, const QStringList &ids)
         }
     }
     for (qsizetype start = 0; start < wanted.size(); start += kMembershipsPerRead) {
-        Result<QSqlQuery *> prepared = m_statements->statement(kMembershipsByIds);
+        Result<Core::Statement *> prepared = m_statements->statement(kMembershipsByIds);
         if (!prepared)
             return prepared.error();
-        QSqlQuery &query = **prepared;
+        Core::Statement &query = **prepared;
         query.bindValue(0, type);
         // The last statement repeats its last id: one statement serves all.
         for (qsizetype i = 0; i < kMembershipsPerRead; ++i)
@@ -287,8 +384,8 @@ Result<qint64> FeedStore::reserve(qint64 count)
     }
     // One statement: the counter's row is locked by it until the caller's
     // transaction ends.
-    Result<QSqlQuery *> query = m_statements->run(u"UPDATE sync_counter SET seq = seq + ? WHERE id = 1 RETURNING seq"_s,
-                                                  count);
+    Result<Core::Statement *> query
+        = m_statements->run(u"UPDATE sync_counter SET seq = seq + ? WHERE id = 1 RETURNING seq"_s, count);
     if (!query)
         return query.error();
     if (!(*query)->next())
@@ -308,7 +405,7 @@ Result<qint64> FeedStore::head() const
 
 Result<FeedCounter> FeedStore::counter() const
 {
-    Result<QSqlQuery *> query = m_statements->run(kCounter);
+    Result<Core::Statement *> query = m_statements->run(kCounter);
     if (!query)
         return query.error();
     if (!(*query)->next())
@@ -321,7 +418,8 @@ Result<FeedCounter> FeedStore::counter() const
 
 Status FeedStore::markScopeChanged(qint64 seq)
 {
-    if (Result<QSqlQuery *> query = m_statements->run(u"UPDATE sync_counter SET scope_seq = ? WHERE id = 1"_s, seq);
+    if (Result<Core::Statement *> query = m_statements->run(u"UPDATE sync_counter SET scope_seq = ? WHERE id = 1"_s,
+                                                            seq);
         !query) {
         return query.error();
     }
@@ -332,10 +430,10 @@ Result<std::optional<RowState>> FeedStore::rowState(const QString &type, const Q
 {
     if (const auto kept = m_states.constFind(type + u'/' + id); kept != m_states.constEnd())
         return *kept;
-    Result<QSqlQuery *> found = m_statements->run(kStateById, type, id);
+    Result<Core::Statement *> found = m_statements->run(kStateById, type, id);
     if (!found)
         return found.error();
-    QSqlQuery &query = **found;
+    Core::Statement &query = **found;
     if (!query.next())
         return std::optional<RowState>();
     const RowState state = stateFromQuery(query, 0);
@@ -353,10 +451,10 @@ Status FeedStore::keepRowStates(const QString &type, const QStringList &ids)
         }
     }
     for (qsizetype start = 0; start < wanted.size(); start += kStatesPerRead) {
-        Result<QSqlQuery *> prepared = m_statements->statement(kStatesByIds);
+        Result<Core::Statement *> prepared = m_statements->statement(kStatesByIds);
         if (!prepared)
             return prepared.error();
-        QSqlQuery &query = **prepared;
+        Core::Statement &query = **prepared;
         query.bindValue(0, type);
         // The last statement repeats its last id: one statement serves all.
         for (qsizetype i = 0; i < kStatesPerRead; ++i)
@@ -379,7 +477,7 @@ Status FeedStore::saveRowState(const QString &type, const QString &id, const Row
                                    ? QVariant(QMetaType::fromType<QString>())
                                    : QVariant(QString::fromUtf8(
                                        QJsonDocument(state.tombstone).toJson(QJsonDocument::Compact)));
-    Result<QSqlQuery *> query = m_statements->run(
+    Result<Core::Statement *> query = m_statements->run(
         u"INSERT INTO row_state (entity, row_id, version, deleted, created_version, created_hlc, "
         "created_client, created_account, field_stamps, tombstone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (entity, row_id) DO UPDATE SET version = excluded.version, "
@@ -462,13 +560,13 @@ Result<FeedPage> FeedStore::changes(const QSet<QString> &buckets, qint64 after, 
     // entries it reads.
     const qsizetype chunk = qBound(qsizetype(256), qsizetype(limit) * 4, qsizetype(20000));
     const auto range = [&](qint64 from, qsizetype rows) -> Result<QList<FeedEntry>> {
-        Result<QSqlQuery *> query = m_statements->run(kFeedRange, from, upTo, rows);
+        Result<Core::Statement *> query = m_statements->run(kFeedRange, from, upTo, rows);
         if (!query)
             return query.error();
         return readEntries(**query);
     };
     const auto whole = [&](qint64 seq) -> Result<QList<FeedEntry>> {
-        Result<QSqlQuery *> query = m_statements->run(kFeedAt, seq);
+        Result<Core::Statement *> query = m_statements->run(kFeedAt, seq);
         if (!query)
             return query.error();
         return readEntries(**query);
@@ -519,13 +617,13 @@ Result<CatchUpPage> FeedStore::bucketEntries(const QStringList &sortedBuckets, c
         Result<QList<FeedEntry>> read = takeWhole(
             wanted,
             [&](qsizetype rows) -> Result<QList<FeedEntry>> {
-                Result<QSqlQuery *> query = m_statements->run(kBucketRange, bucket, after, upTo, rows);
+                Result<Core::Statement *> query = m_statements->run(kBucketRange, bucket, after, upTo, rows);
                 if (!query)
                     return query.error();
                 return readEntries(**query);
             },
             [&](qint64 seq) -> Result<QList<FeedEntry>> {
-                Result<QSqlQuery *> query = m_statements->run(kBucketAt, bucket, seq);
+                Result<Core::Statement *> query = m_statements->run(kBucketAt, bucket, seq);
                 if (!query)
                     return query.error();
                 return readEntries(**query);
@@ -551,7 +649,7 @@ QString FeedStore::bucketSetHash(const QStringList &sortedBuckets)
 Result<QString> FeedStore::storeBucketSet(const QStringList &sortedBuckets)
 {
     const QString hash = bucketSetHash(sortedBuckets);
-    if (Result<QSqlQuery *> query = m_statements->run(
+    if (Result<Core::Statement *> query = m_statements->run(
             u"INSERT INTO sync_bucket_set (hash, buckets) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING"_s, hash,
             sortedBuckets.join(u'\n'));
         !query) {
@@ -562,7 +660,7 @@ Result<QString> FeedStore::storeBucketSet(const QStringList &sortedBuckets)
 
 Result<std::optional<QStringList>> FeedStore::bucketSet(const QString &hash) const
 {
-    Result<QSqlQuery *> query = m_statements->run(u"SELECT buckets FROM sync_bucket_set WHERE hash = ?"_s, hash);
+    Result<Core::Statement *> query = m_statements->run(u"SELECT buckets FROM sync_bucket_set WHERE hash = ?"_s, hash);
     if (!query)
         return query.error();
     if (!(*query)->next())

@@ -342,10 +342,10 @@ Status PullService::fetchRows(const QList<FeedEntry> &entries, Core::PullPage &p
         Core::PageRows &rows = page.rowsOf(*entity);
         const qsizetype width = entity->fields.size();
         for (qsizetype start = 0; start < ids.size(); start += kIdsPerRead) {
-            Result<QSqlQuery *> prepared = m_statements.statement(rowsById(*entity));
+            Result<Core::Statement *> prepared = m_statements.statement(rowsById(*entity));
             if (!prepared)
                 return prepared.error();
-            QSqlQuery &query = **prepared;
+            Core::Statement &query = **prepared;
             query.bindValue(0, entity->type);
             // The last read repeats its last id: one statement serves all.
             for (qsizetype i = 0; i < kIdsPerRead; ++i)

@@ -252,11 +252,11 @@ std::optional<Error> Applier::duplicateKey(const EntityDef &entity, const Record
         }
         if (conditions.size() != key.size())
             continue;
-        Result<QSqlQuery *> prepared = m_statements.statement(
+        Result<Core::Statement *> prepared = m_statements.statement(
             u"SELECT 1 FROM %1 WHERE %2 AND id <> ? LIMIT 1"_s.arg(entity.type, conditions.join(u" AND "_s)));
         if (!prepared)
             continue;
-        QSqlQuery &query = **prepared;
+        Core::Statement &query = **prepared;
         int mark = 0;
         for (const QVariant &value : std::as_const(values))
             query.bindValue(mark++, value);
@@ -668,11 +668,11 @@ Status PushService::keepReceipts(const QString &clientId, const QList<std::pair<
     for (qsizetype start = 0; start < receipts.size(); start += kPerStatement) {
         const qsizetype count = qMin(kPerStatement, receipts.size() - start);
         QStringList rows(count, u"(?, ?, ?)"_s);
-        Result<QSqlQuery *> prepared = m_statements.statement(
+        Result<Core::Statement *> prepared = m_statements.statement(
             u"INSERT INTO sync_receipt (client_id, number, answer) VALUES "_s + rows.join(u", "_s));
         if (!prepared)
             return prepared.error();
-        QSqlQuery &query = **prepared;
+        Core::Statement &query = **prepared;
         int mark = 0;
         for (qsizetype i = start; i < start + count; ++i) {
             query.bindValue(mark++, clientId);
@@ -693,12 +693,13 @@ Result<QJsonObject> PushService::pushBatch(const Core::ActorFacts &actor, const 
     // the same row state and the second overwrote the first's change with
     // no conflict record (found by the kill -9 soak, docs/RELIABILITY.md).
     // SQLite's BEGIN IMMEDIATE already does the same.
-    if (Result<QSqlQuery *> locked = m_statements.run(u"UPDATE sync_counter SET seq = seq WHERE id = 1"_s); !locked)
+    if (Result<Core::Statement *> locked = m_statements.run(u"UPDATE sync_counter SET seq = seq WHERE id = 1"_s);
+        !locked)
         return locked.error();
     // With the lock held, numbers are counted in memory until the commit.
     if (Status begun = m_feed.beginBatch(); !begun)
         return begun.error();
-    Result<QSqlQuery *> client
+    Result<Core::Statement *> client
         = m_statements.run(u"SELECT account_id, last_mutation FROM sync_client WHERE client_id = ?"_s, batch.clientId);
     if (!client)
         return client.error();
@@ -710,7 +711,7 @@ Result<QJsonObject> PushService::pushBatch(const Core::ActorFacts &actor, const 
         // A client id belongs to the account that first used it.
         if (owner != actor.accountId)
             return Error{ErrorCode::Forbidden, u"push.client_id"_s};
-    } else if (Result<QSqlQuery *> added
+    } else if (Result<Core::Statement *> added
                = m_statements.run(u"INSERT INTO sync_client (client_id, account_id, last_mutation, created_at) "
                                   "VALUES (?, ?, 0, ?)"_s,
                                   batch.clientId, actor.accountId, m_clock());
@@ -731,7 +732,7 @@ Result<QJsonObject> PushService::pushBatch(const Core::ActorFacts &actor, const 
     for (const Mutation &mutation : batch.mutations) {
         if (mutation.number <= lastApplied) {
             // A replay: the first answer again, nothing applied twice.
-            Result<QSqlQuery *> receipt
+            Result<Core::Statement *> receipt
                 = m_statements.run(u"SELECT answer FROM sync_receipt WHERE client_id = ? AND number = ?"_s,
                                    batch.clientId, mutation.number);
             if (!receipt)
@@ -756,8 +757,9 @@ Result<QJsonObject> PushService::pushBatch(const Core::ActorFacts &actor, const 
     }
     if (Status kept = keepReceipts(batch.clientId, receipts); !kept)
         return kept.error();
-    if (Result<QSqlQuery *> moved = m_statements.run(u"UPDATE sync_client SET last_mutation = ? WHERE client_id = ?"_s,
-                                                     lastApplied, batch.clientId);
+    if (Result<Core::Statement *> moved
+        = m_statements.run(u"UPDATE sync_client SET last_mutation = ? WHERE client_id = ?"_s, lastApplied,
+                           batch.clientId);
         !moved) {
         return moved.error();
     }

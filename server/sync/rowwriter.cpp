@@ -34,24 +34,57 @@ RowWriter::RowWriter(Core::StatementCache &statements, FeedStore &feed, CachedLo
 {
 }
 
-Status RowWriter::upsert(const Record &row)
+Status RowWriter::upsert(const Record &row, const std::optional<Record> &before)
 {
     const Core::EntityDef *entity = Core::findEntity(row.type());
     if (!entity)
         return Status(Core::ErrorCode::UnknownEntity, row.type());
+    if (before)
+        return update(*entity, row, *before);
     // An account made through sync has no password until an administrator
     // gives it one (cartable-server --reset-password).
     const bool account = row.type() == QStringView(Core::Entity::Account);
-    Core::Result<QSqlQuery *> prepared = m_statements.statement(
+    Core::Result<Core::Statement *> prepared = m_statements.statement(
         account ? Core::upsertStatement(*entity, u"password_hash"_s, u"'!'"_s) : Core::upsertStatement(*entity));
     if (!prepared)
         return prepared.error();
-    QSqlQuery &query = **prepared;
+    Core::Statement &query = **prepared;
     query.bindValue(0, row.id());
     int mark = 1;
     for (const Core::FieldDef &field : entity->fields)
         query.bindValue(mark++, Core::fieldToSql(field, row.value(field.name)));
     // A failure fails the whole batch, and its lookups with it.
+    if (!query.exec())
+        return Core::databaseError(query);
+    m_lookup.written(row.type(), row.id(), row);
+    return {};
+}
+
+Status RowWriter::update(const Core::EntityDef &entity, const Record &row, const Record &before)
+{
+    // Only the columns that change: an index whose columns stay is not
+    // rewritten (a grade's new mark leaves its four indexes alone).
+    QStringList columns;
+    QVariantList values;
+    for (const Core::FieldDef &field : entity.fields) {
+        if (row.value(field.name) != before.value(field.name)) {
+            columns.append(field.name + u" = ?"_s);
+            values.append(Core::fieldToSql(field, row.value(field.name)));
+        }
+    }
+    if (columns.isEmpty()) {
+        m_lookup.written(row.type(), row.id(), row);
+        return {};
+    }
+    Core::Result<Core::Statement *> prepared = m_statements.statement(
+        u"UPDATE %1 SET %2 WHERE id = ?"_s.arg(entity.type, columns.join(u", "_s)));
+    if (!prepared)
+        return prepared.error();
+    Core::Statement &query = **prepared;
+    int mark = 0;
+    for (const QVariant &value : std::as_const(values))
+        query.bindValue(mark++, value);
+    query.bindValue(mark, row.id());
     if (!query.exec())
         return Core::databaseError(query);
     m_lookup.written(row.type(), row.id(), row);
@@ -124,7 +157,7 @@ Status RowWriter::rebucketDependents(const QList<Record> &changed, qint64 seq)
 Status RowWriter::put(const Record &row, const RowState &state, qint64 seq)
 {
     const std::optional<Record> before = m_lookup.row(row.type(), row.id());
-    if (Status status = upsert(row); !status)
+    if (Status status = upsert(row, before); !status)
         return status;
     if (Status status = m_feed.saveRowState(row.type(), row.id(), state); !status)
         return status;
@@ -147,7 +180,8 @@ Status RowWriter::remove(const QString &type, const QString &id, RowState state,
     if (!entity)
         return Status(Core::ErrorCode::UnknownEntity, type);
     m_lookup.written(type, id, std::nullopt);
-    if (Core::Result<QSqlQuery *> removed = m_statements.run(u"DELETE FROM %1 WHERE id = ?"_s.arg(entity->type), id);
+    if (Core::Result<Core::Statement *> removed = m_statements.run(u"DELETE FROM %1 WHERE id = ?"_s.arg(entity->type),
+                                                                   id);
         !removed) {
         return removed.error();
     }

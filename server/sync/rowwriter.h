@@ -27,7 +27,11 @@ public:
     [[nodiscard]] Core::Status remove(const QString &type, const QString &id, RowState state, qint64 seq);
 
 private:
-    [[nodiscard]] Core::Status upsert(const Core::Record &row);
+    // Inserts the row, or updates the columns that differ from `before`,
+    // the row as it is stored.
+    [[nodiscard]] Core::Status upsert(const Core::Record &row, const std::optional<Core::Record> &before);
+    [[nodiscard]] Core::Status update(const Core::EntityDef &entity, const Core::Record &row,
+                                      const Core::Record &before);
     // Rows whose buckets may change when `row` (before or after) changes.
     QList<Core::Record> dependents(const Core::Record &row) const;
     [[nodiscard]] Core::Status rebucketDependents(const QList<Core::Record> &changed, qint64 seq);

@@ -32,6 +32,11 @@ private Q_SLOTS:
         QTest::newRow("arabic-indic digits") << u"\u0661-0"_s << false << qint64(0) << 0;
         QTest::newRow("empty") << QString() << false << qint64(0) << 0;
         QTest::newRow("too long") << u"12345678901234567-0"_s << false << qint64(0) << 0;
+        QTest::newRow("longest") << u"1234567890123456-12"_s << true << qint64(1234567890123456) << 12;
+        QTest::newRow("counter with a leading zero") << u"1-01"_s << false << qint64(0) << 0;
+        QTest::newRow("something after") << u"1-0x"_s << false << qint64(0) << 0;
+        QTest::newRow("two dashes") << u"1--0"_s << false << qint64(0) << 0;
+        QTest::newRow("no millis") << u"-0"_s << false << qint64(0) << 0;
     }
 
     void readsTheWireForm()

@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -239,6 +240,50 @@ bool writePlot(const QString &path, const QList<Result> &results)
     return image.save(path, "PNG");
 }
 
+// A measurement of the sync benchmark at `scale`, by name.
+std::optional<QJsonObject> syncMeasurement(const QList<Result> &results, double scale, const QString &name)
+{
+    for (const Result &result : results) {
+        if (result.bench != u"sync"_s || result.scale != scale)
+            continue;
+        for (const QJsonValue &value : result.measurements) {
+            if (value.toObject().value(u"measurement"_s).toString() == name)
+                return value.toObject();
+        }
+    }
+    return std::nullopt;
+}
+
+// The targets that read the runs of several scales, or one scale's figure
+// against a bound that holds at that scale only: a secretariat's first sync
+// at scale 4 against scale 1, and its client's peak memory at scale 1.
+std::optional<Result> acrossScales(const QList<Result> &results)
+{
+    Result across{u"sync"_s, 0, QString(), {}};
+    const QString first = u"first sync, secretariat"_s;
+    const std::optional<QJsonObject> one = syncMeasurement(results, 1, first);
+    const std::optional<QJsonObject> four = syncMeasurement(results, 4, first);
+    if (one && four && one->value(u"ms"_s).toDouble() > 0) {
+        const double ratio = four->value(u"ms"_s).toDouble() / one->value(u"ms"_s).toDouble();
+        across.measurements.append(QJsonObject{{u"measurement"_s, u"first sync, scale 4 / scale 1"_s},
+                                               {u"n"_s, 1},
+                                               {u"ratio"_s, ratio},
+                                               {u"target"_s, u"≤ 4.5×"_s},
+                                               {u"met"_s, ratio <= 4.5}});
+    }
+    if (const std::optional<QJsonObject> memory = syncMeasurement(results, 1, u"client process, secretariat"_s)) {
+        const double kib = memory->value(u"hwmKiB"_s).toDouble();
+        across.measurements.append(QJsonObject{{u"measurement"_s, u"client peak memory, secretariat, scale 1"_s},
+                                               {u"n"_s, 1},
+                                               {u"hwmKiB"_s, kib},
+                                               {u"target"_s, u"< 80 MB"_s},
+                                               {u"met"_s, kib * 1024 < 80e6}});
+    }
+    if (across.measurements.isEmpty())
+        return std::nullopt;
+    return across;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -276,6 +321,8 @@ int main(int argc, char *argv[])
     std::stable_sort(results.begin(), results.end(), [](const Result &a, const Result &b) {
         return a.bench != b.bench ? a.bench < b.bench : a.scale < b.scale;
     });
+    if (const std::optional<Result> across = acrossScales(results))
+        results.append(*across);
 
     const auto row = [&out](const QString &bench, const QString &measurement, const QString &n, const QString &figure,
                             const QString &target, const QString &met) {

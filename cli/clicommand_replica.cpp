@@ -109,7 +109,7 @@ void CliCommand::sync(const QStringList &arguments)
     if (!parser.parse(arguments) || !parser.positionalArguments().isEmpty())
         return usage(parser.errorText().isEmpty() ? u"sync takes no argument"_s : parser.errorText());
     bool pageOk = true;
-    const int page = parser.isSet(pageOption) ? parser.value(pageOption).toInt(&pageOk) : 10000;
+    const int page = parser.isSet(pageOption) ? parser.value(pageOption).toInt(&pageOk) : 5000;
     if (!pageOk || page < 1 || page > 10000)
         return usage(u"--page takes a number from 1 to 10000"_s);
     const QString path = parser.value(replica);

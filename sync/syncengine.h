@@ -64,7 +64,7 @@ private:
     quint64 m_run = 0;
     bool m_cancelled = false;
     static constexpr int kFirstPageSize = 1000;
-    int m_pageSize = 10000;
+    int m_pageSize = 5000;
     int m_limit = kFirstPageSize;
     int m_pages = 0;
     qint64 m_changes = 0;

@@ -382,14 +382,22 @@ void Checker::writes()
                 // server leaves the field's stamp as it was: a later change
                 // made without seeing it takes over without a conflict. The
                 // value it had is that of the last change applied to it
-                // before, or the school's first one.
+                // before (applied whole, or in a conflict its author lost on
+                // other fields only), or the school's first one.
                 if (!explained) {
                     const Written *previous = nullptr;
                     qint64 previousVersion = 0;
                     for (const Written *other : changes) {
                         const std::optional<Receipt> answer = receiptOf(*other);
-                        if (other != written && other->values.contains(field) && answer && answer->status == u"applied"
-                            && answer->version <= receipt->version && answer->version > previousVersion) {
+                        if (other == written || !other->values.contains(field) || !answer
+                            || answer->version > receipt->version || answer->version <= previousVersion) {
+                            continue;
+                        }
+                        const bool appliedHere = answer->status == u"applied"
+                                                 || (answer->status == u"conflict"
+                                                     && !conflictFields(*other).contains(field)
+                                                     && !conflictFields(*other).contains(QString()));
+                        if (appliedHere) {
                             previous = other;
                             previousVersion = answer->version;
                         }

@@ -226,9 +226,12 @@ bool writePlot(const QString &path, const QList<Result> &results)
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(line);
         painter.setBrush(series->colour);
+        // The first sync's figures above their points, the raw insert's
+        // below theirs: the two lines start close together.
+        const QPointF offset = series == &sync ? QPointF(8, -8) : QPointF(8, 18);
         for (const auto &[x, y] : series->points) {
             painter.drawEllipse(at(x, y), 4.5, 4.5);
-            painter.drawText(at(x, y) + QPointF(8, -8), number(y) + u" s"_s);
+            painter.drawText(at(x, y) + offset, number(y) + u" s"_s);
         }
         const QPointF key(area.left() + 20, area.top() + 16 + legend * 24);
         painter.drawLine(key, key + QPointF(28, 0));

@@ -6,7 +6,9 @@
 #include "syncfixture.h"
 
 #include "server/scoperesolver.h"
+#include "server/serverdatabase.h"
 #include "server/sync/pullservice.h"
+#include "server/sync/syncendpoints.h"
 
 #include "core/ids.h"
 #include "core/policy/buckets.h"
@@ -15,6 +17,8 @@
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Cartable;
 using namespace Cartable::Server;
@@ -162,6 +166,61 @@ private Q_SLOTS:
         for (auto it = replica.members.cbegin(); it != replica.members.cend(); ++it)
             QVERIFY2(!it.value().contains(Core::Bucket::student(child)), qPrintable(it.key()));
         QCOMPARE(replica.keys(), visibleRows(facts(u"parent.dubois"_s)));
+    }
+
+    // A server keeps each account's scope between requests. A change that
+    // decides scopes, made through another server process on the same
+    // database, is seen from the next request on.
+    void keptScopesFollowChangesMadeElsewhere()
+    {
+        const QString connection = u"another-server"_s;
+        {
+            Core::Result<QSqlDatabase> other = openServerDatabase(m_database->spec(), connection);
+            QVERIFY2(other.ok(), other.ok() ? "" : qPrintable(other.error().context));
+            SyncEndpoints here(m_db);
+            SyncEndpoints there(*other);
+            const QString guardian = accountOf(u"parent.dubois"_s);
+            const QString personId = facts(u"parent.dubois"_s).personId;
+            const auto pullAll = [&](Replica &replica) {
+                for (int page = 0; page < 1000; ++page) {
+                    QJsonObject body{{u"limit"_s, 1000}};
+                    if (!replica.cursor.isEmpty())
+                        body.insert(u"cursor"_s, replica.cursor);
+                    const Core::Result<Core::PullPage> answer = here.pull(guardian, body);
+                    QVERIFY(answer.ok());
+                    replica.apply(Core::pullPageToJson(*answer));
+                    if (!answer->more)
+                        return;
+                }
+            };
+            Replica replica;
+            pullAll(replica);
+            const QList<Record> links = SqlPolicyLookup(m_db).rowsWhere(u"guardian_link"_s, u"guardian_id"_s, personId);
+            QVERIFY(!links.isEmpty());
+            const Record link = links.constLast();
+            const QString child = link.text(u"student_id"_s);
+            QVERIFY(std::any_of(replica.members.cbegin(), replica.members.cend(), [&](const QSet<QString> &held) {
+                return held.contains(Core::Bucket::student(child));
+            }));
+
+            // The secretariat removes the link through the other server.
+            const qint64 version = FeedStore(m_db).rowState(u"guardian_link"_s, link.id()).value()->version;
+            const Core::Result<QJsonObject> answer
+                = there.push(accountOf(u"secretariat.bernard"_s),
+                             QJsonObject{{u"client_id"_s, Core::newId()},
+                                         {u"mutations"_s,
+                                          QJsonArray{removal(1, u"guardian_link"_s, link.id(), version, m_now)}}});
+            QVERIFY(answer.ok());
+            QCOMPARE(describe(*answer), u"applied"_s);
+
+            // This server's next page drops the child's buckets.
+            QJsonObject body{{u"limit"_s, 1000}, {u"cursor"_s, replica.cursor}};
+            const Core::Result<Core::PullPage> page = here.pull(guardian, body);
+            QVERIFY(page.ok());
+            QVERIFY(page->drop.contains(Core::Bucket::student(child)));
+            QVERIFY(!here.readableBuckets(guardian).contains(Core::Bucket::student(child)));
+        }
+        QSqlDatabase::removeDatabase(connection);
     }
 };
 

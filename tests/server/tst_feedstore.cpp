@@ -200,8 +200,8 @@ private Q_SLOTS:
     {
         FeedStore feed(m_db);
         const qint64 head = feed.head().value();
-        const Core::Result<CatchUpPage> page
-            = feed.bucketEntries({bucket(0), bucket(2)}, BucketPosition{bucket(1), 12}, head, 10000);
+        const Core::Result<CatchUpPage> page = feed.bucketEntries({bucket(0), bucket(2)}, BucketPosition{bucket(1), 12},
+                                                                  head, 10000);
         QVERIFY(page.ok());
         QVERIFY(!page->entries.isEmpty());
         for (const FeedEntry &entry : page->entries)

@@ -165,18 +165,36 @@ private:
 
 } // namespace
 
-StatementCache::StatementCache(QSqlDatabase db) : m_db(std::move(db))
+namespace {
+
+// The sqlite3 handle under `db`, or null when it is closed or not SQLite.
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
 {
-    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+        return *static_cast<sqlite3 *const *>(handle.constData());
+    return nullptr;
 }
 
-StatementCache::~StatementCache() = default;
+} // namespace
+
+StatementCache::StatementCache(QSqlDatabase db) : m_db(std::move(db)), m_sqlite(sqliteHandle(m_db)) {}
+
+StatementCache::~StatementCache()
+{
+    clear();
+}
 
 void StatementCache::clear()
 {
+    const bool held = m_sqlite && !m_statements.empty();
     m_statements.clear();
+    // Qt's driver closes with sqlite3_close(), which leaves the connection
+    // open, and lost to Qt, while any statement is left: the connection was
+    // closed under these statements. Closing it now frees it once the last
+    // cache on it has finalized its own; until then it stays busy.
+    if (held && sqliteHandle(m_db) != m_sqlite)
+        sqlite3_close(static_cast<sqlite3 *>(m_sqlite));
 }
 
 Result<Statement *> StatementCache::statement(const QString &sql)
@@ -187,6 +205,8 @@ Result<Statement *> StatementCache::statement(const QString &sql)
     std::unique_ptr<Statement> made;
     if (m_sqlite) {
         auto *db = static_cast<sqlite3 *>(m_sqlite);
+        if (sqliteHandle(m_db) != db)
+            return Error{ErrorCode::DatabaseError, u"the database connection is closed"_s};
         sqlite3_stmt *prepared = nullptr;
         const QByteArray text = sql.toUtf8();
         if (sqlite3_prepare_v3(db, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT, &prepared, nullptr)

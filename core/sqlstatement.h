@@ -105,7 +105,9 @@ public:
         return prepared;
     }
 
-    // Before the connection closes.
+    // Finalizes every statement; best before the connection closes. A
+    // connection that Qt closed under kept statements is closed here, when
+    // its last statement goes.
     void clear();
 
 private:

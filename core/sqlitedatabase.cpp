@@ -9,6 +9,19 @@ namespace Cartable::Core {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// A connection that failed to open is not left behind under its name.
+Error dropConnection(QSqlDatabase &db, const QString &connectionName, const QString &reason)
+{
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(connectionName);
+    return Error{ErrorCode::DatabaseError, reason};
+}
+
+} // namespace
+
 Result<QSqlDatabase> openSqliteDatabase(const QString &path, const QString &connectionName, const SqliteCache &cache)
 {
     const QFileInfo info(path);
@@ -18,12 +31,8 @@ Result<QSqlDatabase> openSqliteDatabase(const QString &path, const QString &conn
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
     db.setDatabaseName(path);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-    if (!db.open()) {
-        const QString reason = db.lastError().text();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(connectionName);
-        return Error{ErrorCode::DatabaseError, reason};
-    }
+    if (!db.open())
+        return dropConnection(db, connectionName, db.lastError().text());
     QSqlQuery query(db);
     const QStringList pragmas{
         u"PRAGMA journal_mode=WAL"_s,
@@ -36,14 +45,16 @@ Result<QSqlDatabase> openSqliteDatabase(const QString &path, const QString &conn
     for (const QString &pragma : pragmas) {
         if (!query.exec(pragma)) {
             const QString reason = query.lastError().text();
-            query.finish();
-            db.close();
-            return Error{ErrorCode::DatabaseError, reason};
+            query = QSqlQuery();
+            return dropConnection(db, connectionName, reason);
         }
     }
     // A file that is not a database only fails on first read.
-    if (!query.exec(u"SELECT count(*) FROM sqlite_master"_s))
-        return Error{ErrorCode::DatabaseError, query.lastError().text()};
+    if (!query.exec(u"SELECT count(*) FROM sqlite_master"_s)) {
+        const QString reason = query.lastError().text();
+        query = QSqlQuery();
+        return dropConnection(db, connectionName, reason);
+    }
     return db;
 }
 

@@ -56,13 +56,18 @@ Result<QSqlDatabase> openReplica(const QString &path, const QString &connectionN
     // cache of 16 MiB keeps their upper levels in memory. No memory map:
     // the client's resident size stays its own.
     constexpr SqliteCache kReplicaCache{16, 0};
-    Result<QSqlDatabase> opened = openSqliteDatabase(path, connectionName, kReplicaCache);
-    if (!opened)
-        return opened;
-    QSqlDatabase db = *opened;
+    QSqlDatabase db;
+    {
+        const Result<QSqlDatabase> opened = openSqliteDatabase(path, connectionName, kReplicaCache);
+        if (!opened)
+            return opened;
+        db = *opened;
+    }
     const Result<int> version = replicaMigrator().migrate(db);
     if (!version) {
         db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connectionName);
         return version.error();
     }
     return db;

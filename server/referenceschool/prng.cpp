@@ -75,7 +75,9 @@ double Prng::normal(double mean, double deviation)
 
 QString Prng::uuid()
 {
-    const std::uint64_t high = (next() & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;
+    constexpr std::uint64_t kFirstSeptember2024 = 1725148800000ULL;
+    const std::uint64_t stamp = kFirstSeptember2024 + m_made++;
+    const std::uint64_t high = (stamp << 16) | (next() & 0x0fffULL) | 0x7000ULL;
     const std::uint64_t low = (next() & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
     char16_t text[36];
     int out = 0;

@@ -25,7 +25,9 @@ public:
     // About normal, from the sum of four uniforms (Irwin-Hall), clamped to
     // four standard deviations.
     double normal(double mean, double deviation);
-    // A version 4 UUID in canonical lower-case form.
+    // A version 7 UUID in canonical lower-case form, as Core::newId()
+    // makes: its time is 1 September 2024 plus one millisecond for each id
+    // made before, so the school's ids sort in the order they were made.
     QString uuid();
     // 64 lower-case hexadecimal digits.
     QString hex(int digits);
@@ -44,6 +46,7 @@ public:
 
 private:
     std::uint64_t m_state[4];
+    std::uint64_t m_made = 0;
 };
 
 } // namespace Cartable::Server

@@ -120,6 +120,8 @@ private Q_SLOTS:
         const Result<QSqlDatabase> db = openSqliteDatabase(path, u"garbage"_s);
         QVERIFY(!db.ok());
         QCOMPARE(db.error().code, ErrorCode::DatabaseError);
+        // Nothing is left open, or registered, under the name.
+        QVERIFY(!QSqlDatabase::contains(u"garbage"_s));
     }
 };
 

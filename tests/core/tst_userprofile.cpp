@@ -2,6 +2,8 @@
 #include "core/jsonreader.h"
 #include "core/userprofile.h"
 
+#include <QDateTime>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Cartable::Core;
@@ -99,6 +101,31 @@ private Q_SLOTS:
         QVERIFY(!isValidId(u'{' + a + u'}'));
         QVERIFY(!isValidId(a.toUpper()));
         QVERIFY(!isValidId(u"not-a-uuid"_s));
+        // Version 7, RFC 9562 variant.
+        QCOMPARE(a.at(14), u'7');
+        QVERIFY(u"89ab"_s.contains(a.at(19)));
+        // Ids of before still read.
+        QVERIFY(isValidId(u"3f2504e0-4f89-41d3-9a0c-0305e82c3301"_s));
+    }
+
+    void idsCarryTheirTimeAndSortByIt()
+    {
+        QRandomGenerator random(7);
+        // 2024-09-02 08:00:00.123 UTC is 0x0191b1bf747b ms.
+        const QString id = timeOrderedId(1725264000123, random);
+        QVERIFY(isValidId(id));
+        QVERIFY2(id.startsWith(u"0191b1bf-747b-7"_s), qPrintable(id));
+        QString previous;
+        for (qint64 millis = 1725264000000; millis < 1725264000000 + 2000; millis += 7) {
+            const QString next = timeOrderedId(millis, random);
+            QVERIFY2(next > previous, qPrintable(next + u" after "_s + previous));
+            previous = next;
+        }
+        // Same time, different ids.
+        QVERIFY(timeOrderedId(1725264000000, random) != timeOrderedId(1725264000000, random));
+        // What newId() makes now sorts after what was made a moment ago.
+        const QString before = timeOrderedId(QDateTime::currentMSecsSinceEpoch() - 5, random);
+        QVERIFY(newId() > before);
     }
 };
 

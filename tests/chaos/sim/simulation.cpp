@@ -487,9 +487,21 @@ QStringList Run::tamper()
     QSqlDatabase db = m_server.database();
     QString tamperedClient;
     qint64 tamperedNumber = 0;
+    // Only a comment that no other change and no conflict record touches,
+    // and not a cleared one (the school's own may have had none): the checks
+    // must see the break, not explain it by something else.
+    QHash<QString, int> commentWrites;
     for (const Written &written : std::as_const(m_written)) {
-        if (written.type != u"grade" || written.op != Core::MutationOp::Update
-            || !written.values.contains(u"comment"_s))
+        if (written.type == u"grade" && written.values.contains(u"comment"_s))
+            ++commentWrites[written.id];
+    }
+    for (const Written &written : std::as_const(m_written)) {
+        if (written.type != u"grade" || written.op != Core::MutationOp::Update || !written.values.contains(u"comment"_s)
+            || commentWrites.value(written.id) != 1 || written.values.value(u"comment"_s).toString().isEmpty())
+            continue;
+        QSqlQuery conflicts(db);
+        if (!Core::execPrepared(conflicts, u"SELECT 1 FROM sync_conflict WHERE row_id = ?"_s, written.id)
+            || conflicts.next())
             continue;
         QSqlQuery answer(db);
         if (!Core::execPrepared(answer, u"SELECT answer FROM sync_receipt WHERE client_id = ? AND number = ?"_s,
@@ -498,7 +510,8 @@ QStringList Run::tamper()
             continue;
         QSqlQuery change(db);
         if (Core::execPrepared(change, u"UPDATE grade SET comment = 'changed behind the server' WHERE id = ?"_s,
-                               written.id)) {
+                               written.id)
+            && change.numRowsAffected() == 1) {
             broken << u"converged"_s << u"no silent loss"_s << u"nothing invented"_s;
             tamperedClient = written.clientId;
             tamperedNumber = written.number;

@@ -88,7 +88,22 @@ QNetworkRequest ApiClient::makeRequest(const QUrl &server, const QString &path, 
 void ApiClient::track(QNetworkReply *reply)
 {
     m_unsent.insert(reply);
-    connect(reply, &QNetworkReply::requestSent, this, [this, reply] { markOut(reply); });
+    // Qt's network thread takes a request's body from this thread piece by
+    // piece, through its event loop: work that held the loop once the head
+    // had left held the body back too (a push of 500 changes reached the
+    // server only after its last answer had been written). A request with a
+    // body is out once all of it has been written.
+    const bool hasBody = reply->operation() == QNetworkAccessManager::PostOperation
+                         || reply->operation() == QNetworkAccessManager::PutOperation
+                         || reply->operation() == QNetworkAccessManager::CustomOperation;
+    if (hasBody) {
+        connect(reply, &QNetworkReply::uploadProgress, this, [this, reply](qint64 sent, qint64 total) {
+            if (sent == total)
+                markOut(reply);
+        });
+    } else {
+        connect(reply, &QNetworkReply::requestSent, this, [this, reply] { markOut(reply); });
+    }
     connect(reply, &QNetworkReply::finished, this, [this, reply] { markOut(reply); });
     connect(reply, &QObject::destroyed, this, [this, reply] { markOut(reply); });
 }

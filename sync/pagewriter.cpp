@@ -64,6 +64,7 @@ PageWriter::~PageWriter()
     for (sqlite3_stmt *statement : std::as_const(m_upserts))
         sqlite3_finalize(statement);
     sqlite3_finalize(m_version);
+    sqlite3_finalize(m_versionAside);
     sqlite3_finalize(m_addMembership);
     sqlite3_finalize(m_removeMembership);
 }
@@ -103,13 +104,18 @@ Status PageWriter::putRow(const Core::PageRows &rows, qsizetype row)
             return prepared.error();
         upsert = *prepared;
     }
-    if (!m_version) {
+    // replica_row's key is (entity, row_id): the rows of a page, one
+    // bucket's, land all over it, and at the size of a whole school each
+    // page rewrote thousands of its pages. Aside, a version is appended.
+    sqlite3_stmt *&version = m_versionsAside ? m_versionAside : m_version;
+    if (!version) {
         Result<sqlite3_stmt *> prepared = prepare(
-            u"INSERT INTO replica_row (entity, row_id, version) VALUES (?, ?, ?) "
-            "ON CONFLICT (entity, row_id) DO UPDATE SET version = excluded.version"_s);
+            m_versionsAside ? u"INSERT INTO replica_row_pulled (entity, row_id, version) VALUES (?, ?, ?)"_s
+                            : u"INSERT INTO replica_row (entity, row_id, version) VALUES (?, ?, ?) "
+                              "ON CONFLICT (entity, row_id) DO UPDATE SET version = excluded.version"_s);
         if (!prepared)
             return prepared.error();
-        m_version = *prepared;
+        version = *prepared;
     }
     const QString &id = rows.ids.at(row);
     int bound = bindText(upsert, 1, id);
@@ -119,11 +125,11 @@ Status PageWriter::putRow(const Core::PageRows &rows, qsizetype row)
         return error();
     if (Status written = step(upsert); !written)
         return written;
-    if (bindText(m_version, 1, entity.type) != SQLITE_OK || bindText(m_version, 2, id) != SQLITE_OK
-        || sqlite3_bind_int64(m_version, 3, rows.versions.at(row)) != SQLITE_OK) {
+    if (bindText(version, 1, entity.type) != SQLITE_OK || bindText(version, 2, id) != SQLITE_OK
+        || sqlite3_bind_int64(version, 3, rows.versions.at(row)) != SQLITE_OK) {
         return error();
     }
-    return step(m_version);
+    return step(version);
 }
 
 Status PageWriter::addMembership(const Core::PageChange &change)

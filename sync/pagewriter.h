@@ -30,6 +30,9 @@ public:
 
     // The row and its server version.
     [[nodiscard]] Core::Status putRow(const Core::PageRows &rows, qsizetype row);
+    // Whether versions go into replica_row_pulled, unkeyed, rather than
+    // into replica_row (a first sync; ReplicaStore merges them at its end).
+    void setVersionsPulledAside(bool aside) { m_versionsAside = aside; }
     [[nodiscard]] Core::Status addMembership(const Core::PageChange &change);
     [[nodiscard]] Core::Status removeMembership(const Core::PageChange &change);
 
@@ -43,6 +46,8 @@ private:
     sqlite3 *m_db;
     QHash<QString, sqlite3_stmt *> m_upserts; // by entity type
     sqlite3_stmt *m_version = nullptr;
+    sqlite3_stmt *m_versionAside = nullptr;
+    bool m_versionsAside = false;
     sqlite3_stmt *m_addMembership = nullptr;
     sqlite3_stmt *m_removeMembership = nullptr;
 };

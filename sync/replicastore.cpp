@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
@@ -22,6 +23,8 @@
 #include <tuple>
 
 namespace Cartable::Sync {
+
+Q_LOGGING_CATEGORY(lcReplica, "cartable.sync.replica")
 
 using namespace Qt::StringLiterals;
 using Core::Error;
@@ -97,6 +100,27 @@ const QString kSetVersion = u"INSERT INTO replica_row (entity, row_id, version) 
                             "ON CONFLICT (entity, row_id) DO UPDATE SET version = excluded.version"_s;
 const QString kSelectVersion = u"SELECT version FROM replica_row WHERE entity = ? AND row_id = ?"_s;
 const QString kDeleteVersion = u"DELETE FROM replica_row WHERE entity = ? AND row_id = ?"_s;
+// While a first sync puts versions aside they are read and forgotten there
+// too. replica_row_pulled has no key, so each is a scan: a local change or a
+// row that loses its last bucket in the middle of a first sync.
+const QString kSelectVersionWithPulled
+    = u"SELECT max(version) FROM (SELECT version FROM replica_row WHERE entity = ? AND row_id = ? "
+      "UNION ALL SELECT version FROM replica_row_pulled WHERE entity = ? AND row_id = ?)"_s;
+const QString kDeletePulledVersion = u"DELETE FROM replica_row_pulled WHERE entity = ? AND row_id = ?"_s;
+// The versions a first sync put aside, into replica_row in the order of its
+// key: SQLite then fills its pages one after another. A row pulled twice
+// keeps its last version; one acknowledged meanwhile keeps the greater.
+const QString kMergePulledVersions
+    = u"INSERT INTO replica_row (entity, row_id, version) "
+      "SELECT entity, row_id, max(version) FROM replica_row_pulled WHERE true "
+      "GROUP BY entity, row_id ORDER BY entity, row_id "
+      "ON CONFLICT (entity, row_id) DO UPDATE SET version = max(version, excluded.version)"_s;
+// SQLite's default: the log is copied into the database once it holds this
+// many pages. A first sync lets it grow to 256 MiB (of 4 KiB pages) between
+// copies: a page that every page of the sync changes again is then copied
+// once instead of once every 4 MiB.
+constexpr int kCheckpointPages = 1000;
+constexpr int kFirstSyncCheckpointPages = 65536;
 const QString kHeldByABucket = u"SELECT 1 FROM replica_membership WHERE entity = ? AND row_id = ? LIMIT 1"_s;
 
 // A stored outbox entry in the wire form mutationFromJson() reads.
@@ -209,6 +233,8 @@ Status ReplicaStore::buildDeferredIndexes()
         if (!query.exec(sql))
             return Core::databaseError(query);
     }
+    if (!query.exec(kMergePulledVersions) || !query.exec(u"DELETE FROM replica_row_pulled"_s))
+        return Core::databaseError(query);
     if (!Core::execPrepared(query, u"DELETE FROM replica_info WHERE key = ?"_s, kDeferredIndexesKey))
         return Core::databaseError(query);
     return {};
@@ -228,7 +254,23 @@ Status ReplicaStore::restoreIndexes()
         return Status(ErrorCode::DatabaseError, reason);
     }
     m_indexesDeferred = false;
+    holdCheckpoints(false);
     return {};
+}
+
+void ReplicaStore::holdCheckpoints(bool hold)
+{
+    if (hold == m_checkpointsHeld)
+        return;
+    QSqlQuery query(m_db);
+    if (!query.exec(u"PRAGMA wal_autocheckpoint=%1"_s.arg(hold ? kFirstSyncCheckpointPages : kCheckpointPages))) {
+        qCWarning(lcReplica) << "cannot set when the log is copied:" << query.lastError().text();
+        return;
+    }
+    m_checkpointsHeld = hold;
+    // The log, up to 256 MiB, is copied now, and its file emptied.
+    if (!hold && !query.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s))
+        qCWarning(lcReplica) << "cannot copy the log into the replica:" << query.lastError().text();
 }
 
 Result<QString> ReplicaStore::cursor() const
@@ -304,6 +346,10 @@ Status ReplicaStore::deleteRow(const QString &type, const QString &id)
         return removed.error();
     if (Result<QSqlQuery *> forgotten = run(kDeleteVersion, type, id); !forgotten)
         return forgotten.error();
+    if (m_indexesDeferred) {
+        if (Result<QSqlQuery *> forgotten = run(kDeletePulledVersion, type, id); !forgotten)
+            return forgotten.error();
+    }
     return {};
 }
 
@@ -361,7 +407,8 @@ Result<QList<Record>> ReplicaStore::select(const QString &type, const QString &c
 
 Result<qint64> ReplicaStore::version(const QString &type, const QString &id) const
 {
-    Result<QSqlQuery *> query = run(kSelectVersion, type, id);
+    Result<QSqlQuery *> query = m_indexesDeferred ? run(kSelectVersionWithPulled, type, id, type, id)
+                                                  : run(kSelectVersion, type, id);
     if (!query)
         return query.error();
     const qint64 found = (*query)->next() ? (*query)->value(0).toLongLong() : 0;
@@ -761,6 +808,7 @@ Status ReplicaStore::applyPullPage(const Core::PullPage &page)
         m_indexesDeferred = deferred;
     else if (!page.more)
         m_indexesDeferred = false;
+    holdCheckpoints(m_indexesDeferred);
     return applied;
 }
 
@@ -801,8 +849,10 @@ Status ReplicaStore::applyPageRows(const Core::PullPage &page)
             if (!query.exec(u"DELETE FROM "_s + entity.type))
                 return Core::databaseError(query);
         }
-        if (!query.exec(u"DELETE FROM replica_membership"_s) || !query.exec(u"DELETE FROM replica_row"_s))
+        if (!query.exec(u"DELETE FROM replica_membership"_s) || !query.exec(u"DELETE FROM replica_row"_s)
+            || !query.exec(u"DELETE FROM replica_row_pulled"_s)) {
             return Core::databaseError(query);
+        }
         for (const auto &[type, id] : *pending) {
             if (Status status = replayPending(type, id); !status)
                 return status;
@@ -833,6 +883,7 @@ Status ReplicaStore::applyPageRows(const Core::PullPage &page)
             return opened.error();
         m_pages = std::move(opened).value();
     }
+    m_pages->setVersionsPulledAside(m_indexesDeferred);
     // Written in the order of the keys they go into: a page's rows then
     // land on neighbouring pages of each index rather than all over it,
     // which is what a large replica's first sync waits for. A row is in a

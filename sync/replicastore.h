@@ -112,6 +112,9 @@ private:
     [[nodiscard]] Core::Status applyPageRows(const Core::PullPage &page);
     [[nodiscard]] Core::Status deferIndexes();
     [[nodiscard]] Core::Status buildDeferredIndexes();
+    // During a first sync, SQLite copies its write-ahead log into the
+    // database less often; at its end, once, and the log is emptied.
+    void holdCheckpoints(bool hold);
     [[nodiscard]] Core::Status writeRow(const Core::Record &row);
     [[nodiscard]] Core::Status deleteRow(const QString &type, const QString &id);
     [[nodiscard]] Core::Status setVersion(const QString &type, const QString &id, qint64 version);
@@ -148,7 +151,9 @@ private:
     QString m_clientId;
     mutable std::map<QString, QSqlQuery> m_statements;
     std::unique_ptr<PageWriter> m_pages;
+    // Also: row versions go to replica_row_pulled meanwhile.
     bool m_indexesDeferred = false;
+    bool m_checkpointsHeld = false;
     // Outbox entries already decoded, by number.
     static constexpr qsizetype kDecodedKept = 20000;
     mutable QHash<qint64, Core::Mutation> m_decoded;

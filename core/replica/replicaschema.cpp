@@ -47,6 +47,16 @@ Migrator replicaMigrator()
                 u"CREATE INDEX outbox_row ON outbox (entity, row_id)"_s,
             },
         },
+        Migration{
+            4,
+            u"row versions a first sync has pulled, before they go into replica_row"_s,
+            {
+                // No key: a first sync appends here, and its last page puts
+                // them into replica_row in key order at once (DATA.md).
+                u"CREATE TABLE replica_row_pulled ("
+                "entity TEXT NOT NULL, row_id TEXT NOT NULL, version BIGINT NOT NULL)"_s,
+            },
+        },
     });
 }
 

@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "core/role.h"
 #include "sync/credentialstore.h"
+#include "sync/privatefiles.h"
 #include "sync/serverurl.h"
 #include "sync/session.h"
 
@@ -11,6 +12,8 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <termios.h>
 #include <unistd.h>
 
@@ -56,6 +59,8 @@ QString explain(const Error &error)
         return u"the new password is refused (%1)"_s.arg(error.context);
     case ErrorCode::TooManyAttempts:
         return u"too many failed sign-ins; try again in %1 seconds"_s.arg(error.context);
+    case ErrorCode::AccountDisabled:
+        return u"this account has been disabled; ask the school's administration"_s;
     case ErrorCode::InvalidServerUrl:
         return u"the server address is not valid (%1)"_s.arg(error.context);
     default:
@@ -132,7 +137,10 @@ void CliCommand::run(const QStringList &arguments, std::function<void(int)> fini
             "  login --server URL --login LOGIN [--password-stdin]\n"
             "                      sign in; the session token goes to the OS keychain\n"
             "  whoami [--json]     show the signed-in account, its roles and establishments\n"
-            "  logout              close the session on the server and forget it here\n"
+            "  logout [--forget [--discard-unsent] [--replica FILE]]\n"
+            "                      close the session on the server and forget it here;\n"
+            "                      --forget also removes this computer's copy (refused while\n"
+            "                      changes wait to be sent, unless --discard-unsent)\n"
             "  passwd [--password-stdin]\n"
             "                      choose a new password (current, then new, one per line)\n"
             "  sync [--page N]     push the local changes, then pull the server's, with progress\n"
@@ -174,12 +182,28 @@ void CliCommand::login(const QStringList &arguments)
         m_settings.setValue(kServerKey, m_session.server().toString());
         m_settings.setValue(kLoginKey, profile.login);
         m_settings.sync();
+        // It names the account: the user's alone, as the replica is.
+        if (!Sync::PrivateFiles::restrict(m_settings.fileName()))
+            err(u"warning: the settings file could not be made private"_s);
         out(u"Signed in as %1 (%2) on %3"_s.arg(profile.displayName, profile.login, m_session.server().toString()));
         if (m_session.passwordChangeRequired())
             out(u"This account must choose a new password first: run 'cartable-cli passwd'."_s);
         done(Success);
     }));
-    m_connections.append(connect(&m_session, &Sync::Session::signInFailed, this, &CliCommand::fail));
+    // Without a keychain the server's new session cannot be kept: the
+    // session closes it again before failing, and the user is told.
+    auto unkept = std::make_shared<std::optional<bool>>();
+    m_connections.append(
+        connect(&m_session, &Sync::Session::unkeptSessionClosed, this, [unkept](bool closed) { *unkept = closed; }));
+    m_connections.append(connect(&m_session, &Sync::Session::signInFailed, this, [this, unkept](const Error &error) {
+        err(u"error: "_s + explain(error));
+        if (unkept->has_value()) {
+            err(**unkept ? u"The session the server opened was closed on the server again; nothing stays signed in."_s
+                         : u"warning: the server did not confirm closing the session it opened; it stays open "
+                           "there until it expires"_s);
+        }
+        done(Failure);
+    }));
     m_session.signIn(*server, login, password);
 }
 
@@ -221,19 +245,41 @@ void CliCommand::whoami(const QStringList &arguments)
 
 void CliCommand::logout(const QStringList &arguments)
 {
-    if (arguments.size() > 1)
-        return usage(u"logout takes no argument"_s);
+    QCommandLineParser parser;
+    const QCommandLineOption forgetOption(u"forget"_s, u"Also remove this computer's copy of the account."_s);
+    const QCommandLineOption discardOption(u"discard-unsent"_s,
+                                           u"With --forget: remove it even with changes not yet sent."_s);
+    const QCommandLineOption replicaOption(u"replica"_s, u"With --forget: the replica file to remove."_s, u"file"_s);
+    parser.addOptions({forgetOption, discardOption, replicaOption});
+    if (!parser.parse(arguments) || !parser.positionalArguments().isEmpty())
+        return usage(parser.errorText().isEmpty() ? u"logout takes no argument"_s : parser.errorText());
+    const bool forget = parser.isSet(forgetOption);
+    if (!forget && (parser.isSet(discardOption) || parser.isSet(replicaOption)))
+        return usage(u"--discard-unsent and --replica go with --forget"_s);
     const QUrl server(m_settings.value(kServerKey).toString());
     const QString login = m_settings.value(kLoginKey).toString();
-    auto forgetLocally = [this] {
+    // Checked before anything changes: a refusal leaves the session open.
+    QString copy;
+    if (forget) {
+        copy = parser.isSet(replicaOption) ? parser.value(replicaOption) : defaultReplicaPath();
+        if (copy.isEmpty()) {
+            err(u"error: no account is signed in here; name the replica to remove with --replica FILE"_s);
+            return done(Failure);
+        }
+        if (!mayForgetReplica(copy, parser.isSet(discardOption)))
+            return;
+    }
+    auto forgetLocally = [this, copy]() -> bool {
         m_settings.remove(kServerKey);
         m_settings.remove(kLoginKey);
         m_settings.sync();
+        return copy.isEmpty() || forgetReplica(copy);
     };
     resumeThen(
         [this, forgetLocally] {
             m_connections.append(connect(&m_session, &Sync::Session::signedOut, this, [this, forgetLocally] {
-                forgetLocally();
+                if (!forgetLocally())
+                    return;
                 out(u"Signed out."_s);
                 done(Success);
             }));
@@ -241,7 +287,8 @@ void CliCommand::logout(const QStringList &arguments)
         },
         [this, server, login, forgetLocally](const Error &error) {
             if (error.code == ErrorCode::NotSignedIn || error.code == ErrorCode::SessionExpired) {
-                forgetLocally();
+                if (!forgetLocally())
+                    return;
                 out(u"Not signed in."_s);
                 return done(Success);
             }
@@ -250,7 +297,8 @@ void CliCommand::logout(const QStringList &arguments)
                                                                       forgetLocally](Core::Status removed) {
                 if (!removed)
                     return fail(removed.error());
-                forgetLocally();
+                if (!forgetLocally())
+                    return;
                 err(u"warning: %1; the session was forgotten here but may stay open on the server until it expires"_s
                         .arg(explain(error)));
                 done(Success);

@@ -56,6 +56,13 @@ private:
     // after reporting the failure.
     std::unique_ptr<Sync::ReplicaStore> openReplica(const QString &path);
     QString defaultReplicaPath() const;
+    // logout --forget: false, after reporting it, while the replica at
+    // `path` may hold changes the server has not received (unless
+    // `discardUnsent`).
+    bool mayForgetReplica(const QString &path, bool discardUnsent);
+    // Removes the replica and what is kept beside it; false after reporting
+    // a failure.
+    bool forgetReplica(const QString &path);
     void resumeThen(std::function<void()> onSignedIn, std::function<void(const Core::Error &)> onFailed);
     void done(int code);
     void fail(const Core::Error &error);

@@ -1,24 +1,24 @@
 // The replica commands of cartable-cli: sync, status, get, set, export,
 // conflicts and restore, on the same ReplicaStore and SyncEngine as the
-// desktop client.
+// desktop client, and the removal of the replica by logout --forget.
 
 #include "clicommand.h"
 
 #include "core/domain/catalog.h"
 #include "core/protocol/hlc.h"
 #include "sync/conflicts.h"
+#include "sync/replicafiles.h"
 #include "sync/replicastore.h"
 #include "sync/session.h"
 #include "sync/syncengine.h"
 
 #include <QCommandLineParser>
-#include <QCryptographicHash>
 #include <QDateTime>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QStandardPaths>
 #include <QUrl>
+
+#include <optional>
 
 namespace Cartable::Cli {
 
@@ -76,11 +76,7 @@ QString CliCommand::defaultReplicaPath() const
         return {};
     // One file per server and account: nothing of one account is read in
     // another's session.
-    const QByteArray key = (server.toString() + u'\n' + login).toUtf8();
-    const QString name = login + u'-'
-                         + QString::fromLatin1(
-                             QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(12));
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/replicas/"_s + name + u".sqlite"_s;
+    return Sync::ReplicaFiles::pathIn(Sync::ReplicaFiles::defaultFolder(), server, login);
 }
 
 std::unique_ptr<Sync::ReplicaStore> CliCommand::openReplica(const QString &path)
@@ -90,13 +86,60 @@ std::unique_ptr<Sync::ReplicaStore> CliCommand::openReplica(const QString &path)
         fail(Error{ErrorCode::NotSignedIn, {}});
         return nullptr;
     }
-    QDir().mkpath(QFileInfo(file).absolutePath());
+    // The programs' own folder is tightened each time; a file named with
+    // --replica is, its folder is the user's business.
+    if (path.isEmpty()) {
+        if (const Core::Status prepared = Sync::ReplicaFiles::prepareFolder(Sync::ReplicaFiles::defaultFolder());
+            !prepared) {
+            fail(prepared.error());
+            return nullptr;
+        }
+    }
     Core::Result<std::unique_ptr<Sync::ReplicaStore>> store = Sync::ReplicaStore::open(file, u"cli-replica"_s);
     if (!store) {
         fail(store.error());
         return nullptr;
     }
     return std::move(store).value();
+}
+
+bool CliCommand::mayForgetReplica(const QString &path, bool discardUnsent)
+{
+    if (discardUnsent || !Sync::ReplicaFiles::exists(path))
+        return true;
+    std::optional<qint64> pending;
+    {
+        Core::Result<std::unique_ptr<Sync::ReplicaStore>> store = Sync::ReplicaStore::open(path, u"cli-forget"_s);
+        if (store) {
+            const Core::Result<qint64> count = store.value()->pendingCount();
+            if (count)
+                pending = *count;
+        }
+    }
+    if (!pending) {
+        err(u"error: %1 cannot be read, so it may hold changes the server has not received; "
+            "add --discard-unsent to remove it anyway"_s.arg(path));
+        done(Failure);
+        return false;
+    }
+    if (*pending > 0) {
+        err(u"error: %1 change(s) in %2 have not reached the server; run 'cartable-cli sync' first, "
+            "or add --discard-unsent to lose them"_s.arg(*pending)
+                .arg(path));
+        done(Failure);
+        return false;
+    }
+    return true;
+}
+
+bool CliCommand::forgetReplica(const QString &path)
+{
+    if (const Core::Status removed = Sync::ReplicaFiles::remove(path); !removed) {
+        fail(removed.error());
+        return false;
+    }
+    out(u"Removed this computer's copy: %1"_s.arg(path));
+    return true;
 }
 
 void CliCommand::sync(const QStringList &arguments)

@@ -47,6 +47,7 @@ constexpr std::array kNames{
     std::pair{ErrorCode::InconsistentFields, "inconsistent_fields"},
     std::pair{ErrorCode::InvalidReference, "invalid_reference"},
     std::pair{ErrorCode::DuplicateKey, "duplicate_key"},
+    std::pair{ErrorCode::AccountDisabled, "account_disabled"},
 };
 
 static_assert(kNames.size() == static_cast<std::size_t>(ErrorCode::Count_), "every error code needs a name");

@@ -70,6 +70,10 @@ enum class ErrorCode {
     // exception's slot and day) another row already has; the context is
     // "entity.field,field".
     DuplicateKey,
+    // The account has been disabled by the school: it may not sign in. Only
+    // answered to a sign-in with the right password, so that it tells
+    // nothing to somebody who does not know it.
+    AccountDisabled,
     // Add new codes above this line, and their names in errorcode.cpp.
     Count_,
 };

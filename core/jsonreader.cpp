@@ -58,6 +58,56 @@ QJsonValue JsonReader::fetch(const QString &key, QJsonValue::Type type, bool req
     return *it;
 }
 
+namespace {
+
+// A \u escape of D800 to DFFF: the only way a surrogate gets into a JSON
+// document that is valid UTF-8. A false alarm (an escaped backslash before
+// "ud800") only costs a walk through the document.
+bool mayEscapeSurrogate(const QByteArray &bytes)
+{
+    for (qsizetype at = bytes.indexOf("\\u"); at >= 0 && at + 3 < bytes.size(); at = bytes.indexOf("\\u", at + 2)) {
+        const char first = bytes.at(at + 2);
+        const char second = bytes.at(at + 3);
+        if ((first == 'd' || first == 'D')
+            && ((second >= '8' && second <= '9') || (second >= 'a' && second <= 'f')
+                || (second >= 'A' && second <= 'F'))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool hasLoneSurrogate(const QJsonValue &value);
+
+bool hasLoneSurrogate(const QJsonObject &object)
+{
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (!QStringView(it.key()).isValidUtf16() || hasLoneSurrogate(it.value()))
+            return true;
+    }
+    return false;
+}
+
+bool hasLoneSurrogate(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return !QStringView(value.toString()).isValidUtf16();
+    case QJsonValue::Object:
+        return hasLoneSurrogate(value.toObject());
+    case QJsonValue::Array:
+        for (const QJsonValue &item : value.toArray()) {
+            if (hasLoneSurrogate(item))
+                return true;
+        }
+        return false;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 void JsonReader::fail(ErrorCode code, const QString &key)
 {
     if (!m_error)
@@ -77,7 +127,13 @@ Result<QJsonObject> parseJsonObject(const QByteArray &bytes)
         return Error{ErrorCode::InvalidJson, parseError.errorString()};
     if (!document.isObject())
         return Error{ErrorCode::InvalidJson, u"expected a JSON object"_s};
-    return document.object();
+    // QJsonDocument reads a lone \u escape of D800 to DFFF as a surrogate, half a
+    // character that no UTF-8 text (a database's, another client's) can
+    // hold: refused as invalid UTF-8 is.
+    QJsonObject object = document.object();
+    if (mayEscapeSurrogate(bytes) && hasLoneSurrogate(object))
+        return Error{ErrorCode::InvalidJson, u"lone UTF-16 surrogate"_s};
+    return object;
 }
 
 } // namespace Cartable::Core

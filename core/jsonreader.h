@@ -39,8 +39,8 @@ private:
     std::optional<Error> m_error;
 };
 
-// Parses bytes as one JSON object; invalid UTF-8, syntax errors and non-object
-// documents are InvalidJson.
+// Parses bytes as one JSON object; invalid UTF-8, escapes of lone UTF-16
+// surrogates, syntax errors and non-object documents are InvalidJson.
 Result<QJsonObject> parseJsonObject(const QByteArray &bytes);
 
 } // namespace Cartable::Core

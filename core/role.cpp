@@ -46,4 +46,14 @@ QList<Role> allRoles()
     return roles;
 }
 
+bool isStaffRole(Role role)
+{
+    return role == Role::Teacher || isSchoolWideRole(role);
+}
+
+bool isSchoolWideRole(Role role)
+{
+    return role == Role::VieScolaire || role == Role::Secretariat || role == Role::Head;
+}
+
 } // namespace Cartable::Core

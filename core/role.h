@@ -22,6 +22,11 @@ enum class Role {
 // Stable wire code of a role ("teacher", "guardian", ...).
 QString roleCode(Role role);
 std::optional<Role> roleFromCode(const QString &code);
+
+// The roles that see the staff side of an establishment.
+bool isStaffRole(Role role);
+// The roles that see every class and student of an establishment.
+bool isSchoolWideRole(Role role);
 QList<Role> allRoles();
 
 } // namespace Cartable::Core

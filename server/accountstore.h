@@ -20,6 +20,8 @@ struct AccountRecord
     QString displayName;
     QByteArray passwordHash;
     bool mustChangePassword = false;
+    // Set by the school (through sync) or an administrator: no sign-in.
+    bool disabled = false;
 };
 
 // Accounts and their roles in establishments, in the server database.
@@ -38,6 +40,12 @@ public:
     // Replaces the password hash; `mustChange` makes the next sign-in ask for
     // a new password.
     [[nodiscard]] Core::Status setPassword(const QString &accountId, const QByteArray &hash, bool mustChange);
+    // Disables or enables the account as a change of the feed made on the
+    // server, so that every replica holding the account row learns it; in
+    // the same commit, disabling ends every session of the account
+    // (RowWriter::put). False when the account already was so: nothing is
+    // written. NotFound for an unknown id.
+    [[nodiscard]] Core::Result<bool> setDisabled(const QString &accountId, bool disabled, const QDateTime &now);
     // A new id is made when `id` is empty.
     [[nodiscard]] Core::Status addRole(const QString &accountId, const QString &establishmentId, Core::Role role,
                                        const QString &id = {});

@@ -63,6 +63,7 @@ int httpStatusFor(ErrorCode code)
         return 401;
     case ErrorCode::Forbidden:
     case ErrorCode::PasswordChangeRequired:
+    case ErrorCode::AccountDisabled:
         return 403;
     case ErrorCode::NotFound:
         return 404;
@@ -131,6 +132,8 @@ QString problemMessage(const Core::Error &error)
         return u"The period %1 is closed: its grades can no longer change."_s.arg(error.context);
     case ErrorCode::PeriodOverlap:
         return u"Periods overlap (%1)."_s.arg(error.context);
+    case ErrorCode::AccountDisabled:
+        return u"This account has been disabled; ask the school's administration."_s;
     case ErrorCode::PasswordChangeRequired:
         return u"This account must choose a new password first (POST /api/v1/auth/password)."_s;
     case ErrorCode::TooManyAttempts:

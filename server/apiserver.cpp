@@ -56,7 +56,8 @@ ApiServer::ApiServer(AuthService &auth, AccountStore &accounts, qint64 maxBodyBy
 
 Core::Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
 {
-    auto *tcp = new LimitedTcpServer(m_maxBodyBytes, this);
+    // A trusted proxy carries many clients: the cap is for the clients, at the proxy.
+    auto *tcp = new LimitedTcpServer(m_maxBodyBytes, m_connectionLimits, m_trustedProxies, this);
     if (!tcp->listen(address, port)) {
         const QString reason = tcp->errorString();
         delete tcp;
@@ -202,6 +203,12 @@ void ApiServer::send(const QHttpServerRequest &request, QTcpSocket *socket, cons
                                << response.status << response.body.size() << "bytes" << elapsedMs << "ms";
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return;
+    // The connection ends after this answer when the client asked for it
+    // (Connection: close, HTTP/1.0); LimitedTcpServer's guard closes it once
+    // the answer is out.
+    ConnectionGuard *guard = ConnectionGuard::of(socket);
+    const bool close = guard && guard->closesAfterAnswer();
+    QByteArray body = response.body;
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     if (!response.body.isEmpty())
@@ -210,21 +217,25 @@ void ApiServer::send(const QHttpServerRequest &request, QTcpSocket *socket, cons
     responder.writeHeader("X-Content-Type-Options", "nosniff");
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
+    if (close)
+        responder.writeHeader("Connection", "close");
+    else if (guard && guard->confirmsKeepAlive())
+        responder.writeHeader("Connection", "keep-alive");
     // Large answers (pull pages) shrink several times over; small ones are
     // not worth the work.
     constexpr qsizetype kCompressFrom = 1024;
     if (response.body.size() >= kCompressFrom && acceptsGzip(request.value("Accept-Encoding"))) {
-        const QByteArray compressed = gzipCompress(response.body);
+        QByteArray compressed = gzipCompress(response.body);
         if (!compressed.isEmpty()) {
             responder.writeHeader("Content-Encoding", "gzip");
             responder.writeHeader("Vary", "Accept-Encoding");
-            responder.writeHeader("Content-Length", QByteArray::number(compressed.size()));
-            responder.writeBody(compressed);
-            return;
+            body = std::move(compressed);
         }
     }
-    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    responder.writeBody(response.body);
+    responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+    responder.writeBody(body);
+    if (guard)
+        guard->answered(close);
 }
 
 QString ApiServer::clientAddress(const QHttpServerRequest &request) const

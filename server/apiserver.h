@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apiresponse.h"
+#include "connectionguard.h"
 
 #include "core/result.h"
 
@@ -38,6 +39,8 @@ public:
     void enableSync(SyncEndpoints &sync);
     // Hands WebSocket upgrades to `hub` (the nudge channel).
     void enableNudges(NudgeHub &hub);
+    // The deadlines and the per-address cap of connections; before start().
+    void setConnectionLimits(const ConnectionLimits &limits) { m_connectionLimits = limits; }
 
     // Listens on address:port (0 picks a free port) and returns the port.
     [[nodiscard]] Core::Result<quint16> start(const QHostAddress &address, quint16 port);
@@ -85,6 +88,7 @@ private:
     AccountStore &m_accounts;
     qint64 m_maxBodyBytes;
     QList<QHostAddress> m_trustedProxies;
+    ConnectionLimits m_connectionLimits;
     QList<Route> m_routes;
     QPointer<NudgeHub> m_nudges;
 };

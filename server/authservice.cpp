@@ -80,7 +80,13 @@ Core::Result<Core::LoginResponse> AuthService::login(const Core::LoginRequest &r
     const AccountRecord &account = found->value();
     if (!m_hasher.verify(account.passwordHash, request.password))
         return refuse("wrong password");
-    if (const Core::Status cleared = m_throttle.recordSuccess(request.login); !cleared)
+    // Only the right password learns that the account is disabled: anybody
+    // else gets the same answers as for any account.
+    if (account.disabled) {
+        qCInfo(lcAuth) << "sign-in refused: the account is disabled";
+        return Error{ErrorCode::AccountDisabled, {}};
+    }
+    if (const Core::Status cleared = m_throttle.recordSuccess(request.login, address); !cleared)
         return cleared.error();
     // Ended sessions are swept at each sign-in, so the tables stay small.
     if (const Core::Status swept = m_sessions.sweep(now); !swept)
@@ -142,6 +148,14 @@ Core::Result<Core::SessionTokens> AuthService::refresh(const Core::RefreshReques
     if (!found->has_value() || found->value().kind != TokenKind::Refresh)
         return Error{ErrorCode::SessionExpired, u"unknown or ended session"_s};
     const TokenRecord &record = found->value();
+    if (record.accountDisabled) {
+        // Disabled without its sessions ending (a flag set by hand): they end
+        // now. The client then signs in again, and is told why it may not.
+        qCInfo(lcAuth) << "a session of a disabled account tried to refresh; it is revoked";
+        if (const Core::Status revoked = m_sessions.revokeSession(record.sessionId, now); !revoked)
+            return revoked.error();
+        return Error{ErrorCode::SessionExpired, u"account disabled"_s};
+    }
 
     Core::Transaction transaction(m_accounts.database());
     const Core::Result<bool> first = m_sessions.markUsed(hash, now);
@@ -177,6 +191,9 @@ Core::Result<AuthContext> AuthService::authenticate(const QByteArray &authorizat
         return found.error();
     if (!found->has_value() || found->value().kind != TokenKind::Access || found->value().expiresAt <= now)
         return Error{ErrorCode::SessionExpired, u"unknown or expired access token"_s};
+    // Whatever the session's row says: a disabled account's session is over.
+    if (found->value().accountDisabled)
+        return Error{ErrorCode::SessionExpired, u"account disabled"_s};
     return AuthContext{found->value().accountId, found->value().sessionId, found->value().mustChangePassword};
 }
 
@@ -206,6 +223,8 @@ Core::Result<Core::LoginResponse> AuthService::changePassword(const AuthContext 
         return account.error();
     if (!account->has_value())
         return Error{ErrorCode::SessionExpired, u"account removed"_s};
+    if (account->value().disabled)
+        return Error{ErrorCode::SessionExpired, u"account disabled"_s};
     if (!m_hasher.verify(account->value().passwordHash, request.currentPassword)) {
         if (const Core::Status counted = m_throttle.recordFailure(login, address, now); !counted)
             return counted.error();
@@ -250,12 +269,38 @@ Core::Result<QString> AuthService::resetPassword(const QString &login)
         return set.error();
     if (const Core::Status revoked = m_sessions.revokeAccountSessions(account->value().id, m_clock()); !revoked)
         return revoked.error();
-    if (const Core::Status cleared = m_throttle.recordSuccess(login); !cleared)
+    if (const Core::Status cleared = m_throttle.clearLogin(login); !cleared)
         return cleared.error();
     if (const Core::Status committed = transaction.commit(); !committed)
         return committed.error();
     qCInfo(lcAuth) << "password reset by an administrator for" << login;
     return password;
+}
+
+Core::Result<bool> AuthService::setDisabled(const QString &login, bool disabled)
+{
+    const Core::Result<std::optional<AccountRecord>> account = m_accounts.findByLogin(login);
+    if (!account)
+        return account.error();
+    if (!account->has_value())
+        return Error{ErrorCode::NotFound, login};
+    const QString accountId = account->value().id;
+    const QDateTime now = m_clock();
+    // Written through the feed; a disabling write ends the sessions in its
+    // own commit.
+    const Core::Result<bool> changed = m_accounts.setDisabled(accountId, disabled, now);
+    if (!changed)
+        return changed;
+    // Already disabled: a session left from a flag set by hand ends too.
+    if (disabled) {
+        if (const Core::Status revoked = m_sessions.revokeAccountSessions(accountId, now); !revoked)
+            return revoked.error();
+    }
+    if (*changed) {
+        qCInfo(lcAuth) << (disabled ? "account disabled by an administrator:" : "account enabled by an administrator:")
+                       << login;
+    }
+    return changed;
 }
 
 } // namespace Cartable::Server

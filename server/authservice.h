@@ -36,7 +36,9 @@ struct AuthContext
 // Sign-in, token refresh, token check and sign-out. Passwords are checked
 // against Argon2id hashes; tokens are opaque and stored only as hashes.
 // A refresh token is exchanged once: presenting it again revokes its whole
-// session, since one of the two holders is not the rightful one.
+// session, since one of the two holders is not the rightful one. A disabled
+// account signs in nowhere, and its sessions are over even where their rows
+// are still open.
 class AuthService
 {
 public:
@@ -60,6 +62,11 @@ public:
     // An administrator's reset: a temporary password, to be changed at the
     // next sign-in; every session of the account ends. Returns the password.
     [[nodiscard]] Core::Result<QString> resetPassword(const QString &login);
+    // An administrator's disabling (or enabling again) of an account,
+    // written as the school's own change would be, so that replicas learn
+    // it; disabling ends every session of the account. False when the
+    // account already was so; NotFound for an unknown login.
+    [[nodiscard]] Core::Result<bool> setDisabled(const QString &login, bool disabled);
 
 private:
     [[nodiscard]] Core::Result<Core::SessionTokens> openSession(const QString &accountId, bool mustChangePassword,

@@ -37,6 +37,34 @@ void printLine(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
+// --disable-account and --enable-account: the flag goes through the change
+// feed, as a secretary's change would, so that replicas learn it.
+int setAccountDisabled(Server::AuthService &auth, const QSqlDatabase &db, const QString &login, bool disabled)
+{
+    // Rows stored without the feed (the --demo accounts) join it first, as
+    // when the server starts.
+    if (const Core::Result<qint64> indexed = Server::FeedIndexer(db).indexAll(); !indexed) {
+        printLine(stderr, u"cartable-server: cannot index the data for sync: "_s + indexed.error().context);
+        return 1;
+    }
+    const Core::Result<bool> changed = auth.setDisabled(login, disabled);
+    if (!changed) {
+        printLine(stderr, changed.error().code == Core::ErrorCode::NotFound
+                              ? u"cartable-server: no account has the login "_s + login
+                              : u"cartable-server: cannot change the account: "_s + changed.error().context);
+        return 1;
+    }
+    if (disabled) {
+        printLine(stdout, (*changed ? u"Account %1 disabled."_s : u"Account %1 was already disabled."_s).arg(login));
+        printLine(stdout, u"It can no longer sign in; every session of this account has ended."_s);
+    } else {
+        printLine(stdout,
+                  (*changed ? u"Account %1 enabled: it can sign in again."_s : u"Account %1 was not disabled."_s)
+                      .arg(login));
+    }
+    return 0;
+}
+
 int serve(const Server::ServerConfig &config)
 {
     Core::Result<QSqlDatabase> db = Server::openServerDatabase(config.database, u"cartable-server"_s);
@@ -72,6 +100,11 @@ int serve(const Server::ServerConfig &config)
         printLine(stdout, u"It must be changed at the next sign-in; every session of this account has ended."_s);
         return 0;
     }
+    if (!config.disableAccountLogin.isEmpty() || !config.enableAccountLogin.isEmpty())
+        return setAccountDisabled(auth, *db,
+                                  config.disableAccountLogin.isEmpty() ? config.enableAccountLogin
+                                                                       : config.disableAccountLogin,
+                                  !config.disableAccountLogin.isEmpty());
     // Rows stored without the change feed (the --demo accounts, a bulk load)
     // join it before clients ask.
     const Core::Result<qint64> indexed = Server::FeedIndexer(*db).indexAll();
@@ -82,6 +115,7 @@ int serve(const Server::ServerConfig &config)
     if (*indexed > 0)
         qCInfo(lcMain) << "indexed" << *indexed << "rows for sync";
     Server::ApiServer api(auth, accounts, config.maxBodyBytes, config.trustedProxies);
+    api.setConnectionLimits(config.connections);
     Server::SyncEndpoints sync(*db);
     api.enableSync(sync);
     Server::NudgeHub nudges(

@@ -84,15 +84,19 @@ bool parseProxies(const QString &text, QList<QHostAddress> &proxies)
     return true;
 }
 
-bool parseFailureLimit(const QString &text, int &limit)
+bool parseFailureLimit(const QString &text, int &limit, int highest = 1000)
 {
     bool ok = false;
     const int value = text.toInt(&ok);
-    if (!ok || value < 2 || value > 1000)
+    if (!ok || value < 2 || value > highest)
         return false;
     limit = value;
     return true;
 }
+
+// A whole school behind one address may fail many times in a quarter of an
+// hour; the ceiling is only against a machine that never stops.
+constexpr int kMaxAddressFailures = 100000;
 
 bool parseLockout(const QString &text, std::chrono::minutes &lockout)
 {
@@ -101,6 +105,32 @@ bool parseLockout(const QString &text, std::chrono::minutes &lockout)
     if (!ok || value < 1 || value > 24 * 60)
         return false;
     lockout = std::chrono::minutes(value);
+    return true;
+}
+
+// A connection deadline, 1 s to `maxSeconds`.
+bool parseTimeout(const QString &text, int maxSeconds, std::chrono::seconds &timeout)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 1 || value > maxSeconds)
+        return false;
+    timeout = std::chrono::seconds(value);
+    return true;
+}
+
+constexpr int kMaxHeaderTimeout = 600;
+constexpr int kMaxBodyTimeout = 3600;
+constexpr int kMaxIdleTimeout = 3600;
+constexpr int kMaxConnectionCap = 100000;
+
+bool parseConnectionCap(const QString &text, int &cap)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 1 || value > kMaxConnectionCap)
+        return false;
+    cap = value;
     return true;
 }
 
@@ -129,8 +159,13 @@ Core::Status loadConfigFile(const QString &path, ServerConfig &config)
                             u"access_token_minutes"_s,
                             u"login_failures_per_account"_s,
                             u"login_failures_per_address"_s,
+                            u"login_failed_logins_per_address"_s,
                             u"login_lockout_minutes"_s,
-                            u"trusted_proxies"_s};
+                            u"trusted_proxies"_s,
+                            u"header_timeout_seconds"_s,
+                            u"body_timeout_seconds"_s,
+                            u"idle_timeout_seconds"_s,
+                            u"max_connections_per_address"_s};
     for (const QString &key : settings.childKeys()) {
         if (!known.contains(key))
             return Error{ErrorCode::ConfigInvalid, u"%1: unknown key [server] %2"_s.arg(path, key)};
@@ -157,10 +192,24 @@ Core::Status loadConfigFile(const QString &path, ServerConfig &config)
              check(u"login_failures_per_account"_s,
                    [&](const QString &v) { return parseFailureLimit(v, config.throttle.failuresPerAccount); }),
              check(u"login_failures_per_address"_s,
-                   [&](const QString &v) { return parseFailureLimit(v, config.throttle.failuresPerAddress); }),
+                   [&](const QString &v) {
+                       return parseFailureLimit(v, config.throttle.failuresPerAddress, kMaxAddressFailures);
+                   }),
+             check(u"login_failed_logins_per_address"_s,
+                   [&](const QString &v) { return parseFailureLimit(v, config.throttle.loginsPerAddress); }),
              check(u"trusted_proxies"_s, [&](const QString &v) { return parseProxies(v, config.trustedProxies); }),
              check(u"login_lockout_minutes"_s,
                    [&](const QString &v) { return parseLockout(v, config.throttle.lockout); }),
+             check(u"header_timeout_seconds"_s,
+                   [&](const QString &v) {
+                       return parseTimeout(v, kMaxHeaderTimeout, config.connections.headerTimeout);
+                   }),
+             check(u"body_timeout_seconds"_s,
+                   [&](const QString &v) { return parseTimeout(v, kMaxBodyTimeout, config.connections.bodyTimeout); }),
+             check(u"idle_timeout_seconds"_s,
+                   [&](const QString &v) { return parseTimeout(v, kMaxIdleTimeout, config.connections.idleTimeout); }),
+             check(u"max_connections_per_address"_s,
+                   [&](const QString &v) { return parseConnectionCap(v, config.connections.maxPerAddress); }),
          }) {
         if (!status)
             return status;
@@ -201,16 +250,38 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
                                          u"Give <login> a temporary password to change at the next sign-in, end its "
                                          "sessions, print the password and exit."_s,
                                          u"login"_s);
+    const QCommandLineOption disableOption(u"disable-account"_s,
+                                           u"Disable <login>: no more sign-in, every session ends; then exit."_s,
+                                           u"login"_s);
+    const QCommandLineOption enableOption(u"enable-account"_s, u"Let a disabled <login> sign in again, then exit."_s,
+                                          u"login"_s);
     const QCommandLineOption accountFailuresOption(u"login-failures-per-account"_s,
-                                                   u"Lock an account after <n> failed sign-ins (default 5)."_s, u"n"_s);
-    const QCommandLineOption addressFailuresOption(u"login-failures-per-address"_s,
-                                                   u"Lock an address after <n> failed sign-ins (default 5)."_s, u"n"_s);
+                                                   u"Lock a login after <n> failed sign-ins (default 5)."_s, u"n"_s);
+    const QCommandLineOption addressLoginsOption(
+        u"login-failed-logins-per-address"_s,
+        u"Lock an address once <n> different logins failed from it (default 30)."_s, u"n"_s);
+    const QCommandLineOption addressFailuresOption(
+        u"login-failures-per-address"_s, u"Lock an address after <n> failed sign-ins of any logins (default 200)."_s,
+        u"n"_s);
     const QCommandLineOption lockoutOption(u"login-lockout-minutes"_s,
                                            u"Count failures over, and lock for, <minutes> (default 15)."_s,
                                            u"minutes"_s);
+    const QCommandLineOption headerTimeoutOption(
+        u"header-timeout-seconds"_s, u"Close a connection whose request head takes over <seconds> (default 10)."_s,
+        u"seconds"_s);
+    const QCommandLineOption bodyTimeoutOption(
+        u"body-timeout-seconds"_s, u"Close a connection whose request body takes over <seconds> (default 30)."_s,
+        u"seconds"_s);
+    const QCommandLineOption idleTimeoutOption(
+        u"idle-timeout-seconds"_s, u"Close a connection idle for <seconds> between requests (default 60)."_s,
+        u"seconds"_s);
+    const QCommandLineOption connectionCapOption(u"max-connections-per-address"_s,
+                                                 u"Keep at most <n> connections open from one address (default 256)."_s,
+                                                 u"n"_s);
     parser.addOptions({configOption, addressOption, portOption, databaseOption, bodyOption, sessionOption, accessOption,
-                       accountFailuresOption, addressFailuresOption, lockoutOption, demoOption, printDemoOption,
-                       proxyOption, resetOption});
+                       accountFailuresOption, addressLoginsOption, addressFailuresOption, lockoutOption, demoOption,
+                       printDemoOption, proxyOption, resetOption, disableOption, enableOption});
+    parser.addOptions({headerTimeoutOption, bodyTimeoutOption, idleTimeoutOption, connectionCapOption});
 
     ConfigOutcome outcome;
     auto usageError = [&](const QString &message) {
@@ -257,12 +328,33 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
         && !parseFailureLimit(parser.value(accountFailuresOption), config.throttle.failuresPerAccount)) {
         return usageError(u"invalid failure limit (2 to 1000): "_s + parser.value(accountFailuresOption));
     }
+    if (parser.isSet(addressLoginsOption)
+        && !parseFailureLimit(parser.value(addressLoginsOption), config.throttle.loginsPerAddress)) {
+        return usageError(u"invalid login limit (2 to 1000): "_s + parser.value(addressLoginsOption));
+    }
     if (parser.isSet(addressFailuresOption)
-        && !parseFailureLimit(parser.value(addressFailuresOption), config.throttle.failuresPerAddress)) {
-        return usageError(u"invalid failure limit (2 to 1000): "_s + parser.value(addressFailuresOption));
+        && !parseFailureLimit(parser.value(addressFailuresOption), config.throttle.failuresPerAddress,
+                              kMaxAddressFailures)) {
+        return usageError(u"invalid failure limit (2 to 100000): "_s + parser.value(addressFailuresOption));
     }
     if (parser.isSet(lockoutOption) && !parseLockout(parser.value(lockoutOption), config.throttle.lockout))
         return usageError(u"invalid lockout (1 to 1440 minutes): "_s + parser.value(lockoutOption));
+    if (parser.isSet(headerTimeoutOption)
+        && !parseTimeout(parser.value(headerTimeoutOption), kMaxHeaderTimeout, config.connections.headerTimeout)) {
+        return usageError(u"invalid header timeout (1 to 600 seconds): "_s + parser.value(headerTimeoutOption));
+    }
+    if (parser.isSet(bodyTimeoutOption)
+        && !parseTimeout(parser.value(bodyTimeoutOption), kMaxBodyTimeout, config.connections.bodyTimeout)) {
+        return usageError(u"invalid body timeout (1 to 3600 seconds): "_s + parser.value(bodyTimeoutOption));
+    }
+    if (parser.isSet(idleTimeoutOption)
+        && !parseTimeout(parser.value(idleTimeoutOption), kMaxIdleTimeout, config.connections.idleTimeout)) {
+        return usageError(u"invalid idle timeout (1 to 3600 seconds): "_s + parser.value(idleTimeoutOption));
+    }
+    if (parser.isSet(connectionCapOption)
+        && !parseConnectionCap(parser.value(connectionCapOption), config.connections.maxPerAddress)) {
+        return usageError(u"invalid connection cap (1 to 100000): "_s + parser.value(connectionCapOption));
+    }
     for (const QString &proxy : parser.values(proxyOption)) {
         if (!parseProxies(proxy, config.trustedProxies))
             return usageError(u"invalid proxy address: "_s + proxy);
@@ -272,6 +364,14 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
     config.resetPasswordLogin = parser.value(resetOption).trimmed();
     if (parser.isSet(resetOption) && config.resetPasswordLogin.isEmpty())
         return usageError(u"--reset-password needs a login"_s);
+    config.disableAccountLogin = parser.value(disableOption).trimmed();
+    if (parser.isSet(disableOption) && config.disableAccountLogin.isEmpty())
+        return usageError(u"--disable-account needs a login"_s);
+    config.enableAccountLogin = parser.value(enableOption).trimmed();
+    if (parser.isSet(enableOption) && config.enableAccountLogin.isEmpty())
+        return usageError(u"--enable-account needs a login"_s);
+    if (int(parser.isSet(resetOption)) + int(parser.isSet(disableOption)) + int(parser.isSet(enableOption)) > 1)
+        return usageError(u"--reset-password, --disable-account and --enable-account go one at a time"_s);
     if (config.database.isEmpty())
         config.database = ServerConfig::defaultDatabasePath();
     return outcome;

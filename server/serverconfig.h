@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionguard.h"
 #include "loginthrottle.h"
 
 #include "core/result.h"
@@ -24,12 +25,18 @@ struct ServerConfig
     int sessionHours = 24 * 30;
     int accessMinutes = 15;
     ThrottlePolicy throttle;
+    // Deadlines of a connection and the per-address cap.
+    ConnectionLimits connections;
     // Reverse proxies whose X-Forwarded-For header names the real client.
     QList<QHostAddress> trustedProxies;
     bool seedDemo = false;
     bool printDemoLogins = false;
     // Administration: reset this account's password, print it, and exit.
     QString resetPasswordLogin;
+    // Administration: disable (ending its sessions), or enable again, this
+    // account, and exit.
+    QString disableAccountLogin;
+    QString enableAccountLogin;
 
     static QString defaultDatabasePath();
 };

@@ -1,5 +1,7 @@
 #include "serverdatabase.h"
 
+#include "server/sync/feedindexer.h"
+
 #include "core/domain/catalog.h"
 #include "core/domain/domainschema.h"
 #include "core/sqlitedatabase.h"
@@ -99,6 +101,10 @@ QStringList domainTablesMigration()
     return statements;
 }
 
+// The schema version from which staff person rows, unpublished evaluations
+// and their results are in private buckets.
+constexpr int kPrivateBucketsVersion = 9;
+
 } // namespace
 
 QString backendName(const QSqlDatabase &db)
@@ -117,9 +123,23 @@ Core::Result<QSqlDatabase> openServerDatabase(const QString &spec, const QString
     if (!opened)
         return opened;
     QSqlDatabase db = *opened;
+    const Core::Result<int> previous = serverMigrator().currentVersion(db);
+    if (!previous)
+        return previous.error();
     const Core::Result<int> version = serverMigrator().migrate(db);
     if (!version)
         return version.error();
+    if (*previous > 0 && *previous < kPrivateBucketsVersion && *version >= kPrivateBucketsVersion) {
+        // Staff person rows, unpublished evaluations and their results moved
+        // to buckets that fewer people read: the feed says so to every
+        // replica that holds them. The directory rows come with the next
+        // indexing, at start-up.
+        const Core::Result<qint64> moved = FeedIndexer(db).rebucketAll(
+            {u"person"_s, u"evaluation"_s, u"grade"_s, u"competency_assessment"_s});
+        if (!moved)
+            return moved.error();
+        qCInfo(lcDatabase) << "rows given their new buckets:" << *moved;
+    }
     qCInfo(lcDatabase) << "database ready:" << backendName(db) << "schema version" << *version;
     return db;
 }
@@ -232,6 +252,11 @@ Core::Migrator serverMigrator()
             {
                 u"ALTER TABLE sync_counter ADD COLUMN scope_seq BIGINT NOT NULL DEFAULT 0"_s,
             },
+        },
+        Core::Migration{
+            9,
+            u"domain schema version 3: the staff directory, class delegates, who may message whom"_s,
+            Core::schemaStepStatements(Core::SchemaSide::Server, 3),
         },
     });
 }

@@ -1,5 +1,6 @@
 #include "sessionstore.h"
 
+#include "core/domain/catalog.h"
 #include "core/sqlstatement.h"
 
 namespace Cartable::Server {
@@ -49,7 +50,7 @@ Core::Result<std::optional<TokenRecord>> SessionStore::find(const QString &token
 {
     // Every authenticated request asks: the statement stays prepared.
     const Core::Result<Core::Statement *> found = m_find->run(
-        u"SELECT t.session_id, s.account_id, t.kind, t.expires_at, t.used_at, a.must_change_password "
+        u"SELECT t.session_id, s.account_id, t.kind, t.expires_at, t.used_at, a.must_change_password, a.disabled "
         "FROM auth_token t JOIN auth_session s ON s.id = t.session_id JOIN account a ON a.id = s.account_id "
         "WHERE t.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?"_s,
         tokenHash, now.toMSecsSinceEpoch());
@@ -66,6 +67,7 @@ Core::Result<std::optional<TokenRecord>> SessionStore::find(const QString &token
     if (!query.value(4).isNull())
         record.usedAt = QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), Qt::UTC);
     record.mustChangePassword = query.value(5).toInt() != 0;
+    record.accountDisabled = query.value(6).toInt() != 0;
     query.finish();
     return std::optional<TokenRecord>(record);
 }
@@ -97,6 +99,19 @@ Core::Status SessionStore::revokeAccountSessions(const QString &accountId, const
                       now.toMSecsSinceEpoch(), accountId)) {
         return databaseError(query);
     }
+    return {};
+}
+
+Core::Status SessionStore::endSessionsIfDisabled(Core::StatementCache &statements, const Core::Record &row)
+{
+    if (row.type() != QStringView(Core::Entity::Account) || !row.flag(u"disabled"_s))
+        return {};
+    // The writer has no clock of its own; the time only records when.
+    const Core::Result<Core::Statement *> revoked
+        = statements.run(u"UPDATE auth_session SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL"_s,
+                         QDateTime::currentMSecsSinceEpoch(), row.id());
+    if (!revoked)
+        return revoked.error();
     return {};
 }
 

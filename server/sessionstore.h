@@ -3,6 +3,8 @@
 #include "core/result.h"
 #include "core/sqlstatement.h"
 
+#include "core/domain/record.h"
+
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
@@ -24,6 +26,9 @@ struct TokenRecord
     // Set once a refresh token has been exchanged; a second use is theft.
     std::optional<QDateTime> usedAt;
     bool mustChangePassword = false;
+    // The account was disabled after the session opened: the session is
+    // over, whatever its row says.
+    bool accountDisabled = false;
 };
 
 // Sessions and their tokens in the server database. Only SHA-256 hashes of
@@ -50,6 +55,14 @@ public:
     // Removes sessions that ended, and access tokens past their expiry.
     [[nodiscard]] Core::Status sweep(const QDateTime &now);
     [[nodiscard]] Core::Result<int> liveSessionCount(const QString &accountId, const QDateTime &now) const;
+
+    // For a row being written (inside the writer's transaction, on its
+    // statements): when it is an account row that says the account is
+    // disabled, every session of the account ends. RowWriter::put() calls it
+    // for every row it writes, so that a secretary who disables an account
+    // through sync, or an administrator on the command line, ends its
+    // sessions in the same commit.
+    [[nodiscard]] static Core::Status endSessionsIfDisabled(Core::StatementCache &statements, const Core::Record &row);
 
 private:
     QSqlDatabase m_db;

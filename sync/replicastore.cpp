@@ -7,6 +7,7 @@
 #include "core/replica/replicaschema.h"
 #include "core/sqlstatement.h"
 #include "pagewriter.h"
+#include "replicafiles.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -153,6 +154,8 @@ ReplicaStore::~ReplicaStore()
 
 Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &path, const QString &connectionName)
 {
+    if (Status prepared = ReplicaFiles::prepareFile(path); !prepared)
+        return prepared.error();
     Result<QSqlDatabase> opened = Core::openReplica(path, connectionName);
     if (!opened) {
         QSqlDatabase::removeDatabase(connectionName);

@@ -37,7 +37,8 @@ public:
     ReplicaStore(const ReplicaStore &) = delete;
     ReplicaStore &operator=(const ReplicaStore &) = delete;
 
-    // Opens (creating if needed) the replica file and its schema.
+    // Opens (creating if needed) the replica file and its schema. The file
+    // and its SQLite companions are the user's alone (ReplicaFiles).
     [[nodiscard]] static Core::Result<std::unique_ptr<ReplicaStore>> open(const QString &path,
                                                                           const QString &connectionName);
 

@@ -72,14 +72,30 @@ void Session::signIn(const QUrl &server, const QString &login, const QString &pa
                                               if (!stored) {
                                                   qCWarning(lcSession)
                                                       << "the session could not be kept in the credential store";
-                                                  // Do not leave an open session on the server that nobody holds.
-                                                  m_api->logout(m_server, response.tokens.accessToken,
-                                                                [](Core::Result<void>) {});
-                                                  return fail(stored.error());
+                                                  return closeUnkeptSession(response.tokens.accessToken, stored.error(),
+                                                                            generation);
                                               }
                                               acceptSession(response.tokens, response.user);
                                           });
                  });
+}
+
+void Session::closeUnkeptSession(const QString &accessToken, const Error &error, quint64 generation)
+{
+    // Nobody holds the session the server opened: it is closed there again.
+    // The failure is told once the server has answered, so that a program
+    // that exits on it (cartable-cli) does not cut the request short.
+    m_api->logout(m_server, accessToken,
+                  [this, self = QPointer<Session>(this), error, generation](Core::Result<void> closed) {
+                      if (!self || generation != m_generation)
+                          return;
+                      if (!closed) {
+                          qCWarning(lcSession) << "the server did not close the session that could not be kept:"
+                                               << Core::errorCodeName(closed.error().code);
+                      }
+                      Q_EMIT unkeptSessionClosed(closed.ok());
+                      fail(error);
+                  });
 }
 
 void Session::resume(const QUrl &server, const QString &login)

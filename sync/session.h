@@ -47,7 +47,8 @@ public:
 
     // Signs in and, on success, writes the refresh token to the credential
     // store before saying signedIn(). A store that cannot keep it fails the
-    // sign-in and the server session is closed again.
+    // sign-in: the server session is closed again first, then
+    // unkeptSessionClosed() and signInFailed() follow.
     void signIn(const QUrl &server, const QString &login, const QString &password);
     // Exchanges the refresh token kept for (server, login) for new tokens.
     // A session that has ended is removed from the store.
@@ -70,6 +71,10 @@ Q_SIGNALS:
     void stateChanged(Cartable::Sync::Session::State state);
     void signedIn(const Cartable::Core::UserProfile &profile);
     void signInFailed(const Cartable::Core::Error &error);
+    // The server opened a session that the credential store could not keep;
+    // `closed` says whether the server has closed it again (otherwise it
+    // stays open there until it expires). signInFailed() follows.
+    void unkeptSessionClosed(bool closed);
     void signedOut();
     void passwordChanged();
     void passwordChangeFailed(const Cartable::Core::Error &error);
@@ -83,6 +88,7 @@ private:
     void setState(State state);
     void fail(const Core::Error &error);
     void acceptSession(const Core::SessionTokens &tokens, const Core::UserProfile &profile);
+    void closeUnkeptSession(const QString &accessToken, const Core::Error &error, quint64 generation);
     // Exchanges the refresh token; concurrent callers share one exchange, as
     // a refresh token presented twice ends the session.
     void refreshTokens(RefreshDone done);

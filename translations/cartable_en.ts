@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Cartable::Gui::AppController</name>
+    <message>
+        <source>Your session could not be removed from the system keychain. Remove the “Cartable” entry from it yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline copy could not be removed from this computer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cartable::Gui::AppreciationDelegate</name>
     <message>
         <source>Appreciation of %1</source>
@@ -1333,6 +1344,112 @@
     </message>
     <message>
         <source>Late: type the minutes, then Enter (Escape to cancel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::SignOutDialog</name>
+    <message>
+        <source>Sign out – Cartable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of Cartable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cartable keeps a copy of your school data on this computer, so that it opens faster and works without a network. What should become of it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the offline copy on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the offline copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next sign-in is faster and works offline. Choose this only on a computer that nobody else uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove the offline copy from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the offline copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended on a shared computer. Your data stays on the school’s server; the next sign-in downloads it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronisation problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I &amp;accept that these changes will be lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept losing the changes not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answers: synchronise first to send them, then sign out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronise first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronise first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending your changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the sign-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made on this computer have not reached the server yet. Removing the copy loses them.</source>
+        <translation>
+            <numerusform>%n change made on this computer has not reached the server yet. Removing the copy loses it.</numerusform>
+            <numerusform>%n changes made on this computer have not reached the server yet. Removing the copy loses them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cartable cannot read this copy to tell whether it holds changes not yet sent to the server. Removing it may lose them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending your changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change has reached the server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Cartable::Gui::AppController</name>
+    <message>
+        <source>Your session could not be removed from the system keychain. Remove the “Cartable” entry from it yourself.</source>
+        <translation>Votre session n’a pas pu être retirée du trousseau du système. Retirez-y vous-même l’entrée « Cartable ».</translation>
+    </message>
+    <message>
+        <source>The offline copy could not be removed from this computer: %1</source>
+        <translation>La copie hors ligne n’a pas pu être supprimée de cet ordinateur : %1</translation>
+    </message>
+</context>
+<context>
     <name>Cartable::Gui::AppreciationDelegate</name>
     <message>
         <source>Appreciation of %1</source>
@@ -387,6 +398,10 @@
         <translation>Ce compte ne peut pas se connecter ici. Adressez-vous à l’administration de votre établissement.</translation>
     </message>
     <message>
+        <source>This account has been disabled. Ask your school’s administration.</source>
+        <translation>Ce compte a été désactivé. Adressez-vous à l’administration de votre établissement.</translation>
+    </message>
+    <message>
         <source>The server could not complete the sign-in. Try again later or contact your school’s support.</source>
         <translation>Le serveur n’a pas pu terminer la connexion. Réessayez plus tard ou contactez l’assistance de votre établissement.</translation>
     </message>
@@ -522,6 +537,50 @@
     <message>
         <source>This already exists: another person entered the same item first.</source>
         <translation>Cet élément existe déjà : une autre personne l’a saisi avant vous.</translation>
+    </message>
+    <message>
+        <source>Only the author of a conversation may add recipients to it.</source>
+        <translation>Seul l’auteur d’une conversation peut y ajouter des destinataires.</translation>
+    </message>
+    <message>
+        <source>Only the person who started a conversation can be its author.</source>
+        <translation>Seule la personne qui a commencé une conversation peut en être l’auteur.</translation>
+    </message>
+    <message>
+        <source>This person is not part of this school.</source>
+        <translation>Cette personne ne fait pas partie de cet établissement.</translation>
+    </message>
+    <message>
+        <source>As a student, you may write only to your teachers, to the vie scolaire and to the delegates of your class.</source>
+        <translation>En tant qu’élève, vous ne pouvez écrire qu’à vos professeurs, à la vie scolaire et aux délégués de votre classe.</translation>
+    </message>
+    <message>
+        <source>As a parent, you may write only to the school’s staff.</source>
+        <translation>En tant que parent, vous ne pouvez écrire qu’au personnel de l’établissement.</translation>
+    </message>
+    <message>
+        <source>Only a parent with legal responsibility for a student of this school may write to its staff.</source>
+        <translation>Seul le responsable légal d’un élève de l’établissement peut écrire à son personnel.</translation>
+    </message>
+    <message>
+        <source>You may write only to the school’s staff, to your students and to their parents.</source>
+        <translation>Vous ne pouvez écrire qu’au personnel de l’établissement, à vos élèves et à leurs parents.</translation>
+    </message>
+    <message>
+        <source>Writing to a whole class, or to this many students and parents at once, is reserved to the roles that the head of this school has chosen.</source>
+        <translation>Écrire à toute une classe, ou à autant d’élèves et de parents à la fois, est réservé aux fonctions choisies par le chef d’établissement.</translation>
+    </message>
+    <message>
+        <source>Of the school’s settings, only who may write to whole classes can be changed here.</source>
+        <translation>Parmi les paramètres de l’établissement, seul le choix de qui peut écrire à des classes entières se modifie ici.</translation>
+    </message>
+    <message>
+        <source>The vie scolaire may only name or remove the delegates of a class.</source>
+        <translation>La vie scolaire peut seulement désigner ou retirer les délégués d’une classe.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to make this change.</source>
+        <translation>Vous n’êtes pas autorisé à effectuer cette modification.</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1395,112 @@
     <message>
         <source>Late: type the minutes, then Enter (Escape to cancel)</source>
         <translation>Retard&#xa0;: saisissez les minutes, puis Entrée (Échap pour annuler)</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::SignOutDialog</name>
+    <message>
+        <source>Sign out – Cartable</source>
+        <translation>Déconnexion – Cartable</translation>
+    </message>
+    <message>
+        <source>Sign out of Cartable</source>
+        <translation>Se déconnecter de Cartable</translation>
+    </message>
+    <message>
+        <source>Cartable keeps a copy of your school data on this computer, so that it opens faster and works without a network. What should become of it?</source>
+        <translation>Cartable garde une copie de vos données scolaires sur cet ordinateur, pour s’ouvrir plus vite et fonctionner sans réseau. Que faut-il en faire ?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the offline copy on this computer</source>
+        <translation>&amp;Garder la copie hors ligne sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Keep the offline copy</source>
+        <translation>Garder la copie hors ligne</translation>
+    </message>
+    <message>
+        <source>The next sign-in is faster and works offline. Choose this only on a computer that nobody else uses.</source>
+        <translation>La prochaine connexion est plus rapide et fonctionne hors ligne. À choisir seulement sur un ordinateur que personne d’autre n’utilise.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the offline copy from this computer</source>
+        <translation>&amp;Supprimer la copie hors ligne de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Remove the offline copy</source>
+        <translation>Supprimer la copie hors ligne</translation>
+    </message>
+    <message>
+        <source>Recommended on a shared computer. Your data stays on the school’s server; the next sign-in downloads it again.</source>
+        <translation>Recommandé sur un ordinateur partagé. Vos données restent sur le serveur de l’établissement ; la prochaine connexion les télécharge à nouveau.</translation>
+    </message>
+    <message>
+        <source>Changes not yet sent</source>
+        <translation>Modifications pas encore envoyées</translation>
+    </message>
+    <message>
+        <source>Synchronisation problem</source>
+        <translation>Problème de synchronisation</translation>
+    </message>
+    <message>
+        <source>I &amp;accept that these changes will be lost</source>
+        <translation>J’&amp;accepte que ces modifications soient perdues</translation>
+    </message>
+    <message>
+        <source>Accept losing the changes not yet sent</source>
+        <translation>Accepter de perdre les modifications pas encore envoyées</translation>
+    </message>
+    <message>
+        <source>The server answers: synchronise first to send them, then sign out.</source>
+        <translation>Le serveur répond : synchronisez d’abord pour les envoyer, puis déconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronise first</source>
+        <translation>S&amp;ynchroniser d’abord</translation>
+    </message>
+    <message>
+        <source>Synchronise first</source>
+        <translation>Synchroniser d’abord</translation>
+    </message>
+    <message>
+        <source>Sending your changes</source>
+        <translation>Envoi de vos modifications</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the sign-out</source>
+        <translation>Annuler la déconnexion</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made on this computer have not reached the server yet. Removing the copy loses them.</source>
+        <translation>
+            <numerusform>%n modification faite sur cet ordinateur n’a pas encore été envoyée au serveur. Supprimer la copie la ferait perdre.</numerusform>
+            <numerusform>%n modifications faites sur cet ordinateur n’ont pas encore été envoyées au serveur. Supprimer la copie les ferait perdre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cartable cannot read this copy to tell whether it holds changes not yet sent to the server. Removing it may lose them.</source>
+        <translation>Cartable ne peut pas lire cette copie pour savoir si elle contient des modifications pas encore envoyées au serveur. La supprimer peut les faire perdre.</translation>
+    </message>
+    <message>
+        <source>Sending your changes…</source>
+        <translation>Envoi de vos modifications…</translation>
+    </message>
+    <message>
+        <source>Every change has reached the server.</source>
+        <translation>Toutes les modifications sont arrivées sur le serveur.</translation>
     </message>
 </context>
 <context>

@@ -6,13 +6,12 @@
 #include "core/ids.h"
 #include "sync/connectivitymonitor.h"
 #include "sync/nudgelistener.h"
+#include "sync/replicafiles.h"
 #include "sync/replicastore.h"
 #include "sync/session.h"
 #include "sync/syncengine.h"
 #include "sync/syncscheduler.h"
 
-#include <QCryptographicHash>
-#include <QDir>
 #include <QLoggingCategory>
 
 namespace Cartable::Workspace {
@@ -25,21 +24,14 @@ Q_LOGGING_CATEGORY(lcSyncedWorkspace, "cartable.workspace.sync")
 
 } // namespace
 
-QString SyncedWorkspace::replicaFileName(const QUrl &server, const QString &login)
-{
-    const QByteArray key = (server.toString() + u'\n' + login).toUtf8();
-    const QString hash = QString::fromLatin1(
-        QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(12));
-    return login + u'-' + hash + u".sqlite"_s;
-}
-
 Core::Result<std::unique_ptr<SyncedWorkspace>> SyncedWorkspace::open(Sync::Session &session, Sync::ApiClient &api,
                                                                      Sync::ConnectivityMonitor *monitor,
                                                                      const QString &replicaDirectory)
 {
-    if (!QDir().mkpath(replicaDirectory))
-        return Core::Error{Core::ErrorCode::DatabaseError, replicaDirectory};
-    const QString path = QDir(replicaDirectory).filePath(replicaFileName(session.server(), session.login()));
+    // Each time: a folder an older version made was readable by all.
+    if (Core::Status prepared = Sync::ReplicaFiles::prepareFolder(replicaDirectory); !prepared)
+        return prepared.error();
+    const QString path = Sync::ReplicaFiles::pathIn(replicaDirectory, session.server(), session.login());
     Core::Result<std::unique_ptr<Sync::ReplicaStore>> store = Sync::ReplicaStore::open(path,
                                                                                        u"replica-"_s + Core::newId());
     if (!store)

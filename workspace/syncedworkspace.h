@@ -38,15 +38,12 @@ public:
     ~SyncedWorkspace() override;
 
     // Opens (creating it if needed) the replica of the session's account in
-    // `replicaDirectory`, one file per server and login.
+    // `replicaDirectory`, one file per server and login
+    // (Sync::ReplicaFiles), readable by the user alone.
     [[nodiscard]] static Core::Result<std::unique_ptr<SyncedWorkspace>> open(Sync::Session &session,
                                                                              Sync::ApiClient &api,
                                                                              Sync::ConnectivityMonitor *monitor,
                                                                              const QString &replicaDirectory);
-
-    // The file name of an account's replica: the login and a hash of the
-    // server and login, so that one account never opens another's.
-    static QString replicaFileName(const QUrl &server, const QString &login);
 
     Workspace &workspace() const { return *m_workspace; }
     Sync::ReplicaStore &store() const { return *m_store; }

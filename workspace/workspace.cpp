@@ -212,7 +212,14 @@ QString Workspace::personName(const QString &personId) const
     const QString key = u"person/"_s + personId;
     if (auto it = m_names.constFind(key); it != m_names.constEnd())
         return *it;
-    const std::optional<Record> person = row(u"person"_s, personId);
+    // A colleague's person row is not in this replica: his name is in the
+    // staff directory.
+    std::optional<Record> person = row(u"person"_s, personId);
+    if (!person) {
+        const QList<Record> members = select(u"staff_member"_s, u"person_id = ?"_s, {personId}, u"id"_s);
+        if (!members.isEmpty())
+            person = members.first();
+    }
     const QString name = person ? person->text(u"first_name"_s) + u' ' + person->text(u"last_name"_s) : QString();
     m_names.insert(key, name);
     return name;

@@ -41,6 +41,8 @@ QString ErrorMessages::signInFailure(const Core::Error &error)
         return tooManyAttempts(error);
     case ErrorCode::Forbidden:
         return tr("This account may not sign in here. Ask your school’s administration.");
+    case ErrorCode::AccountDisabled:
+        return tr("This account has been disabled. Ask your school’s administration.");
     case ErrorCode::InvalidGrade:
     case ErrorCode::GradeOutOfRange:
     case ErrorCode::PeriodClosed:
@@ -146,10 +148,40 @@ QString ErrorMessages::saveFailure(const Core::Error &error)
         return tr("This already exists: another person entered the same item first.");
     case ErrorCode::DatabaseError:
         return tr("The change could not be written on this computer. Check the free disk space, then try again.");
+    case ErrorCode::Forbidden:
+        return refusal(error);
     default:
         break;
     }
     return tr("The change could not be saved.");
+}
+
+QString ErrorMessages::refusal(const Core::Error &error)
+{
+    const QString &reason = error.context;
+    if (reason == u"message_recipient.not_thread_author"_s)
+        return tr("Only the author of a conversation may add recipients to it.");
+    if (reason == u"message_recipient.author_not_self"_s)
+        return tr("Only the person who started a conversation can be its author.");
+    if (reason == u"message_recipient.not_in_establishment"_s)
+        return tr("This person is not part of this school.");
+    if (reason == u"message_recipient.student_may_not_write"_s)
+        return tr("As a student, you may write only to your teachers, to the vie scolaire and to the delegates of "
+                  "your class.");
+    if (reason == u"message_recipient.guardian_may_not_write"_s)
+        return tr("As a parent, you may write only to the school’s staff.");
+    if (reason == u"message_recipient.guardian_without_responsibility"_s)
+        return tr("Only a parent with legal responsibility for a student of this school may write to its staff.");
+    if (reason == u"message_recipient.teacher_may_not_write"_s)
+        return tr("You may write only to the school’s staff, to your students and to their parents.");
+    if (reason == u"message_recipient.broadcast_not_allowed"_s)
+        return tr("Writing to a whole class, or to this many students and parents at once, is reserved to the roles "
+                  "that the head of this school has chosen.");
+    if (reason == u"establishment.only_broadcast_roles"_s)
+        return tr("Of the school’s settings, only who may write to whole classes can be changed here.");
+    if (reason == u"class_membership.delegate_only"_s)
+        return tr("The vie scolaire may only name or remove the delegates of a class.");
+    return tr("You are not allowed to make this change.");
 }
 
 QString ErrorMessages::syncFailure(const Core::Error &error)

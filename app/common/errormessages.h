@@ -24,6 +24,9 @@ public:
     // The sentence for a change that could not be saved in the replica (a
     // typed value out of range, a closed period, a full disk).
     static QString saveFailure(const Core::Error &error);
+    // The sentence for a change that the rules of who may do what refused
+    // (Forbidden), by its reason code (docs/POLICY.md).
+    static QString refusal(const Core::Error &error);
     // The sentence for a sync that stopped.
     static QString syncFailure(const Core::Error &error);
 

@@ -137,12 +137,12 @@ void LoginDialog::changeEvent(QEvent *event)
     QDialog::changeEvent(event);
 }
 
-void LoginDialog::prefill(const QString &server, const QString &login, bool remember)
+void LoginDialog::prefill(const QString &server)
 {
     m_serverEdit->setText(server);
-    m_loginEdit->setText(login);
+    m_loginEdit->clear();
     m_passwordEdit->clear();
-    m_rememberCheck->setChecked(remember);
+    m_rememberCheck->setChecked(false);
     focusFirstEmptyField();
 }
 
@@ -293,6 +293,11 @@ void LoginDialog::explain(const Core::Error &error)
 {
     showError(ErrorMessages::signInFailure(error));
     focusFirstEmptyField();
+}
+
+void LoginDialog::showProblem(const QString &sentence)
+{
+    showError(sentence);
 }
 
 void LoginDialog::showError(const QString &sentence)

@@ -24,7 +24,7 @@ namespace Cartable::Gui {
 // Asks for the server address, the login and the password, and signs in
 // through the Session. Accepts itself once the session is open; stays open
 // with a sentence saying what went wrong otherwise. The password is never
-// kept once an attempt is over.
+// kept once an attempt is over; the login is typed each time.
 class LoginDialog : public QDialog
 {
     Q_OBJECT
@@ -33,13 +33,16 @@ public:
     explicit LoginDialog(Sync::Session *session, QWidget *parent = nullptr);
     ~LoginDialog() override;
 
-    // Fills in what the last sign-in used and puts the focus on the first
-    // field still to type.
-    void prefill(const QString &server, const QString &login, bool remember);
+    // Fills in the server address the last sign-in used, empties the other
+    // fields and puts the focus on the first one still to type. The login is
+    // never filled in: the next person on a shared computer must not see it.
+    void prefill(const QString &server);
     // Opens the session kept for (server, login), showing that it does so.
     void resume(const QUrl &server, const QString &login);
     // Says why the user has to sign in again (the server ended the session).
     void explain(const Core::Error &error);
+    // Shows a problem of the last session (something it could not remove).
+    void showProblem(const QString &sentence);
 
     QString serverText() const;
     QString loginText() const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/login/changepassworddialog.h"
+#include "app/mainwindow/signoutdialog.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -9,6 +10,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 class QSettings;
 
@@ -33,10 +35,13 @@ class MainWindow;
 
 // The flow of the desktop client: resume a remembered session or ask to sign
 // in, have a temporary password replaced before anything else, show the main
-// window, go back to the sign-in dialog after a sign-out, and close a session
-// that must not outlive the program. Remembers the last
-// server, login and "remember me" choice in the settings it is given; never a
-// password or a token.
+// window, ask at sign-out whether this computer keeps the account's offline
+// copy (and remove it when it does not), go back to the sign-in dialog after
+// a sign-out, and close a session that must not outlive the program.
+// Remembers the last server and the "remember me" choice in the settings it
+// is given, and the login only while its session may be in the keychain (to
+// resume it, or to remove it after a crash); never a password or a token.
+// The next person finds the server address filled in, never a login.
 class AppController : public QObject
 {
     Q_OBJECT
@@ -67,6 +72,7 @@ public:
     LoginDialog *loginDialog() const { return m_loginDialog.get(); }
     MainWindow *mainWindow() const { return m_mainWindow.get(); }
     ChangePasswordDialog *changePasswordDialog() const { return m_passwordDialog.get(); }
+    SignOutDialog *signOutDialog() const { return m_signOutDialog.get(); }
     // The replica and sync of the signed-in account; null while signed out.
     Workspace::SyncedWorkspace *syncedWorkspace() const { return m_synced.get(); }
 
@@ -85,15 +91,23 @@ private:
     SavedAccount savedAccount() const;
     void saveAccount(const SavedAccount &account);
     void forgetToken(const QUrl &server, const QString &login);
+    QString replicaDirectory() const;
     void showLoginDialog();
+    void onSignInFailed(const Core::Error &error);
     void onLoginAccepted();
     void showMainWindow();
     void showPasswordDialog(ChangePasswordDialog::Mode mode);
     void onPasswordDialogAccepted();
     // True while a window of the signed-in account is on screen.
     bool isAccountShown() const;
-    void onSignOutRequested();
+    // Asks whether to keep the offline copy, then signs out.
+    void askSignOut();
+    void onSignOutDialogAccepted();
+    void signOut();
     void onSignedOut();
+    // Removes this computer's copy of an account and its keychain entry; a
+    // sentence for the user when something stays.
+    QString forgetCopy(const QString &replicaPath, const QUrl &server, const QString &login);
     void onSessionEnded(const Core::Error &error);
     void openWorkspace();
     void closeWorkspace();
@@ -104,14 +118,25 @@ private:
     QSettings *m_settings;
     QString m_serverOverride;
     bool m_rememberCurrent = false;
+    // A remembered session is being opened again.
+    bool m_resuming = false;
     bool m_finishing = false;
     QString m_replicaDirectory;
     QDateTime m_fixedNow;
+    // The copy to remove once the sign-out is done.
+    struct Forget
+    {
+        QString replicaPath;
+        QUrl server;
+        QString login;
+    };
+    std::optional<Forget> m_forget;
     // Declared before the windows, so that it outlives the screens on it.
     std::unique_ptr<Workspace::SyncedWorkspace> m_synced;
     std::unique_ptr<LoginDialog> m_loginDialog;
     std::unique_ptr<MainWindow> m_mainWindow;
     std::unique_ptr<ChangePasswordDialog> m_passwordDialog;
+    std::unique_ptr<SignOutDialog> m_signOutDialog;
 };
 
 } // namespace Cartable::Gui

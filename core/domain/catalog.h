@@ -63,6 +63,7 @@ inline constexpr char16_t Document[] = u"document";
 inline constexpr char16_t DocumentShare[] = u"document_share";
 inline constexpr char16_t Attachment[] = u"attachment";
 inline constexpr char16_t SyncConflict[] = u"sync_conflict";
+inline constexpr char16_t StaffMember[] = u"staff_member";
 } // namespace Entity
 
 // The parts of the catalogue, one per module; entityCatalog() joins them.

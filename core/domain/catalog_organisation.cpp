@@ -29,6 +29,11 @@ EntityDef establishment()
 {
     FieldDef kind = enumeration(u"kind"_s, {u"ecole"_s, u"college"_s, u"lycee"_s, u"lycee_professionnel"_s});
     kind.defaultValue = u"lycee"_s;
+    // The staff roles that may address students and families at large
+    // (docs/POLICY.md, "Who may write to whom"); the head sets it.
+    FieldDef broadcastRoles = text(u"broadcast_roles"_s, 100);
+    broadcastRoles.defaultValue = u"head,vie_scolaire,secretariat"_s;
+    broadcastRoles.since = 3;
     return {
         u"establishment"_s,
         u"organisation"_s,
@@ -41,6 +46,7 @@ EntityDef establishment()
             optText(u"postal_code"_s, 5, FieldFormat::PostalCode),
             optText(u"city"_s, 100),
             optText(u"academy"_s, 100),
+            broadcastRoles,
         },
         {},
         {{u"uai"_s}},
@@ -230,6 +236,9 @@ EntityDef teachingGroup()
 
 EntityDef classMembership()
 {
+    // A class delegate, whom the students of his class may write to.
+    FieldDef delegate = boolean(u"delegate"_s);
+    delegate.since = 3;
     return {
         u"class_membership"_s,
         u"organisation"_s,
@@ -240,6 +249,7 @@ EntityDef classMembership()
             ref(u"class_id"_s, u"school_class"_s),
             optDate(u"starts_on"_s),
             optDate(u"ends_on"_s),
+            delegate,
         },
         {notBefore(u"class_membership.ends_after_start"_s, u"ends_on"_s, u"starts_on"_s)},
         {{u"student_id"_s, u"class_id"_s}},
@@ -340,13 +350,45 @@ EntityDef booking()
     };
 }
 
+// Made by the server from person, account and account_role rows, never
+// pushed: what everyone of the establishment may know of its staff.
+EntityDef staffMember()
+{
+    QStringList staffRoles;
+    for (Role role : allRoles()) {
+        if (isStaffRole(role))
+            staffRoles.append(roleCode(role));
+    }
+    EntityDef entity{
+        u"staff_member"_s,
+        u"organisation"_s,
+        u"The staff directory: the name and role of a member of staff in an establishment, without his "
+        "personal data; kept by the server from his person, account and roles."_s,
+        {
+            establishmentRef(),
+            ref(u"person_id"_s, u"person"_s),
+            optRef(u"account_id"_s, u"account"_s),
+            text(u"last_name"_s, 100),
+            text(u"first_name"_s, 100),
+            optEnumeration(u"sex"_s, {u"f"_s, u"m"_s}),
+            enumeration(u"role"_s, staffRoles),
+        },
+        {},
+        {{u"establishment_id"_s, u"person_id"_s, u"role"_s}},
+        3,
+    };
+    for (FieldDef &field : entity.fields)
+        field.since = 3;
+    return entity;
+}
+
 } // namespace
 
 QList<EntityDef> organisationEntities()
 {
-    return {establishment(),      schoolYear(), period(),      person(),        account(),         accountRole(),
-            guardianLink(),       subject(),    schoolClass(), teachingGroup(), classMembership(), groupMembership(),
-            teachingAssignment(), enrolment(),  resource(),    booking()};
+    return {establishment(),   schoolYear(),         period(),    person(),      account(),       accountRole(),
+            staffMember(),     guardianLink(),       subject(),   schoolClass(), teachingGroup(), classMembership(),
+            groupMembership(), teachingAssignment(), enrolment(), resource(),    booking()};
 }
 
 } // namespace Cartable::Core

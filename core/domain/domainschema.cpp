@@ -153,4 +153,16 @@ QStringList catalogStatements(SchemaSide side, int version)
     return statements;
 }
 
+QStringList schemaStepStatements(SchemaSide side, int version)
+{
+    QStringList statements;
+    for (const EntityDef &entity : entityCatalog()) {
+        if (entity.since == version)
+            statements += createTableStatements(entity, side, version);
+        else if (entity.since < version)
+            statements += addedColumnStatements(entity, side, version);
+    }
+    return statements;
+}
+
 } // namespace Cartable::Core

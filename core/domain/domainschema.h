@@ -18,7 +18,7 @@ enum class SchemaSide { Server, Replica };
 // version brought it (`since`): a new field gets since = the next version,
 // and each schema gains a migration made of addedColumnStatements() for that
 // version. Released entities and fields are never edited.
-inline constexpr int kDomainSchemaVersion = 2;
+inline constexpr int kDomainSchemaVersion = 3;
 
 // "TEXT", "INTEGER" or "BIGINT": the same SQL on SQLite and PostgreSQL.
 QString sqlColumnType(FieldType type);
@@ -42,5 +42,8 @@ QString upsertStatement(const EntityDef &entity, const QString &extraColumn = {}
 
 // Every table of the catalogue at `version`, in catalogue order.
 QStringList catalogStatements(SchemaSide side, int version = kDomainSchemaVersion);
+// What `version` brought to a schema at `version - 1`: the tables of the
+// entities it introduced and the columns it added to the others.
+QStringList schemaStepStatements(SchemaSide side, int version);
 
 } // namespace Cartable::Core

@@ -128,6 +128,22 @@ bool hasForbiddenControl(const QString &text, bool multiline)
     return false;
 }
 
+// Characters that change the order in which the text around them is shown:
+// the embeddings and overrides (U+202A to U+202E), the isolates (U+2066 to
+// U+2069) and the invisible direction marks (U+200E, U+200F, U+061C). In a
+// name, a title, a login or a file name they only serve to disguise it:
+// "devoir", U+202E, "fdp.exe" shows as "devoirexe.pdf". A one-line field is shown
+// in its own box, where the screen sets the direction itself.
+bool hasBidiControl(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == 0x061c || u == 0x200e || u == 0x200f || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069))
+            return true;
+    }
+    return false;
+}
+
 bool isValidDate(const QString &text)
 {
     static const QRegularExpression pattern(u"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"_s);
@@ -140,6 +156,10 @@ bool isValidDate(const QString &text)
 Status checkText(const EntityDef &entity, const FieldDef &field, const QString &text)
 {
     const QString context = contextOf(entity, field);
+    // Half a character (a UTF-16 surrogate without its other half) cannot be
+    // written as UTF-8, in the database or on the wire: refused everywhere.
+    if (!QStringView(text).isValidUtf16())
+        return Status(ErrorCode::InvalidField, context);
     switch (field.type) {
     case FieldType::Ref:
         return isValidId(text) ? Status() : Status(ErrorCode::InvalidFormat, context);
@@ -152,6 +172,12 @@ Status checkText(const EntityDef &entity, const FieldDef &field, const QString &
     }
     if (field.required && text.trimmed().isEmpty())
         return Status(ErrorCode::MissingField, context);
+    // Several-line texts (messages, descriptions, comments) keep them: people
+    // who write Arabic or Hebrew among French need the marks and isolates to
+    // set numbers and Latin words in the right place, and such a text is
+    // shown as paragraphs, where an embedding ends with its paragraph.
+    if (!field.multiline && hasBidiControl(text))
+        return Status(ErrorCode::InvalidField, context);
     if (field.maxLength > 0 && text.size() > field.maxLength)
         return Status(ErrorCode::FieldTooLong, context);
     if (hasForbiddenControl(text, field.multiline))

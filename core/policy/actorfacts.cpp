@@ -56,14 +56,4 @@ bool ActorFacts::holdsRole(const QString &establishmentId, Role role) const
     return facts && facts->hasRole(role);
 }
 
-bool isStaffRole(Role role)
-{
-    return role == Role::Teacher || isSchoolWideRole(role);
-}
-
-bool isSchoolWideRole(Role role)
-{
-    return role == Role::VieScolaire || role == Role::Secretariat || role == Role::Head;
-}
-
 } // namespace Cartable::Core

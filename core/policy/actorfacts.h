@@ -90,9 +90,4 @@ struct ActorFacts
     friend bool operator==(const ActorFacts &, const ActorFacts &) = default;
 };
 
-// The roles that see the staff side of an establishment.
-bool isStaffRole(Role role);
-// The roles that see every class and student of an establishment.
-bool isSchoolWideRole(Role role);
-
 } // namespace Cartable::Core

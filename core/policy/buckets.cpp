@@ -20,6 +20,11 @@ QString establishment(const QString &establishmentId)
     return u"establishment:"_s + establishmentId;
 }
 
+QString directory(const QString &establishmentId)
+{
+    return u"directory:"_s + establishmentId;
+}
+
 QString staff(const QString &establishmentId)
 {
     return u"staff:"_s + establishmentId;
@@ -43,6 +48,11 @@ QString classStaff(const QString &classId)
 QString group(const QString &groupId)
 {
     return u"group:"_s + groupId;
+}
+
+QString groupStaff(const QString &groupId)
+{
+    return u"group_staff:"_s + groupId;
 }
 
 QString student(const QString &personId)
@@ -99,6 +109,39 @@ Buckets classOrGroupOf(const Record &row)
     return {};
 }
 
+// A published evaluation is read by its class or group; an unpublished one,
+// and everything graded in it, stays with the staff of that class or group.
+bool isPublished(const Record &evaluation)
+{
+    return !evaluation.isSet(u"published"_s) || evaluation.flag(u"published"_s);
+}
+
+Buckets evaluationBuckets(const Record &evaluation)
+{
+    if (isPublished(evaluation))
+        return classOrGroupOf(evaluation);
+    if (evaluation.isSet(u"class_id"_s))
+        return {Bucket::classStaff(evaluation.text(u"class_id"_s))};
+    if (evaluation.isSet(u"group_id"_s))
+        return {Bucket::groupStaff(evaluation.text(u"group_id"_s))};
+    return {};
+}
+
+// A grade or a competency assessment: the student's record once its
+// evaluation is published, the evaluation's staff until then. An evaluation
+// not there yet (or unreadable) shows the result to nobody.
+Buckets resultBuckets(const Record &row, const PolicyLookup &lookup)
+{
+    if (!row.isSet(u"evaluation_id"_s))
+        return studentOf(row);
+    const std::optional<Record> evaluation = lookup.row(type(Entity::Evaluation), row.text(u"evaluation_id"_s));
+    if (!evaluation)
+        return {};
+    if (isPublished(*evaluation))
+        return studentOf(row);
+    return evaluationBuckets(*evaluation);
+}
+
 // The buckets of the row that `field` points at.
 Buckets parentBuckets(const Record &row, const QString &field, const QString &parentType, const PolicyLookup &lookup)
 {
@@ -117,9 +160,12 @@ Buckets personBuckets(const Record &person, const PolicyLookup &lookup)
     for (const Record &account : lookup.rowsWhere(type(Entity::Account), u"person_id"_s, id)) {
         buckets.insert(Bucket::account(account.id()));
         for (const Record &role : lookup.rowsWhere(type(Entity::AccountRole), u"account_id"_s, account.id())) {
+            // A member of staff's personal data (birth date, address, phone)
+            // is for those who manage his account; his name, role and
+            // subjects are public through the staff directory.
             const std::optional<Role> parsed = roleFromCode(role.text(u"role"_s));
             if (parsed && isStaffRole(*parsed))
-                buckets.insert(Bucket::establishment(role.text(u"establishment_id"_s)));
+                buckets.insert(Bucket::administration(role.text(u"establishment_id"_s)));
         }
     }
     return buckets;
@@ -206,16 +252,22 @@ const QHash<QString, BucketFunction> &bucketFunctions()
             return Buckets{Bucket::account(row.text(u"account_id"_s)),
                            Bucket::administration(row.text(u"establishment_id"_s))};
         });
-        for (const char16_t *name :
-             {Entity::GuardianLink, Entity::ClassMembership, Entity::GroupMembership, Entity::Enrolment,
-              Entity::RollCallEntry, Entity::Absence, Entity::Grade, Entity::CompetencyAssessment,
-              Entity::HomeworkSubmission, Entity::CorrespondenceNote, Entity::ConsentSignature})
+        for (const char16_t *name : {Entity::GuardianLink, Entity::ClassMembership, Entity::GroupMembership,
+                                     Entity::Enrolment, Entity::RollCallEntry, Entity::Absence,
+                                     Entity::HomeworkSubmission, Entity::CorrespondenceNote, Entity::ConsentSignature})
             table.insert(type(name), byStudent);
+        table.insert(type(Entity::Grade), resultBuckets);
+        table.insert(type(Entity::CompetencyAssessment), resultBuckets);
+        table.insert(type(Entity::StaffMember), [](const Record &row, const PolicyLookup &) {
+            return Buckets{Bucket::directory(row.text(u"establishment_id"_s))};
+        });
         table.insert(type(Entity::Resource), byStaff);
         table.insert(type(Entity::Booking), byStaff);
-        for (const char16_t *name : {Entity::TimetableSlot, Entity::LessonSession, Entity::LessonContent,
-                                     Entity::Homework, Entity::Evaluation})
+        for (const char16_t *name :
+             {Entity::TimetableSlot, Entity::LessonSession, Entity::LessonContent, Entity::Homework})
             table.insert(type(name), byClassOrGroup);
+        table.insert(type(Entity::Evaluation),
+                     [](const Record &row, const PolicyLookup &) { return evaluationBuckets(row); });
         table.insert(type(Entity::TimetableException), [](const Record &row, const PolicyLookup &lookup) {
             return parentBuckets(row, u"slot_id"_s, type(Entity::TimetableSlot), lookup);
         });

@@ -4,6 +4,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace Cartable::Core {
 
 namespace {
@@ -43,6 +45,7 @@ void addTeacherBuckets(QSet<QString> &buckets, const EstablishmentFacts &facts)
             units.append(unit.classId);
         } else if (!unit.groupId.isEmpty()) {
             buckets.insert(Bucket::group(unit.groupId));
+            buckets.insert(Bucket::groupStaff(unit.groupId));
             units.append(unit.groupId);
         }
     }
@@ -63,8 +66,10 @@ void addSchoolWideBuckets(QSet<QString> &buckets, const EstablishmentFacts &fact
         buckets.insert(Bucket::schoolClass(classId));
         buckets.insert(Bucket::classStaff(classId));
     }
-    for (const QString &groupId : facts.allGroupIds)
+    for (const QString &groupId : facts.allGroupIds) {
         buckets.insert(Bucket::group(groupId));
+        buckets.insert(Bucket::groupStaff(groupId));
+    }
     for (const QString &studentId : facts.allStudentIds)
         buckets.insert(Bucket::student(studentId));
 }
@@ -82,8 +87,12 @@ QStringList readableBuckets(const ActorFacts &actor)
     for (const EstablishmentFacts &facts : actor.establishments) {
         if (facts.roles.isEmpty())
             continue;
-        // Every role, the local authority included, reads the public side.
+        // Every role, the local authority included, reads the public side;
+        // the staff directory names people, so not the local authority.
         buckets.insert(Bucket::establishment(facts.establishmentId));
+        if (std::any_of(facts.roles.cbegin(), facts.roles.cend(),
+                        [](Role role) { return role != Role::LocalAuthority; }))
+            buckets.insert(Bucket::directory(facts.establishmentId));
         for (Role role : facts.roles) {
             switch (role) {
             case Role::Student:

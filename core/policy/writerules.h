@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace Cartable::Core::WriteRules {
 
@@ -58,6 +59,11 @@ bool ownAssignment(const Context &context, const Record &row);
 
 // Secretariat and head; `deletable` says whether they may delete.
 Rule administration(bool deletable);
+
+// The staff roles named by an establishment's `broadcast_roles` ("head,
+// vie_scolaire"); nullopt unless it is a comma-separated list of one or more
+// staff role codes.
+std::optional<QList<Role>> broadcastRoles(const QString &codes);
 
 void addOrganisationRules(RuleTable &table);
 void addSchoolLifeRules(RuleTable &table);

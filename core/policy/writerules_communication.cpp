@@ -6,6 +6,10 @@
 
 #include "core/domain/catalog.h"
 
+#include <QSet>
+
+#include <algorithm>
+
 namespace Cartable::Core::WriteRules {
 
 using namespace Qt::StringLiterals;
@@ -52,15 +56,258 @@ Status message(const Context &context)
     return inThread ? allow() : forbid(u"message.not_participant"_s);
 }
 
+// More students and families than this in one thread make it a broadcast:
+// a class has up to 35 students in a lycée (30 in the reference school) and
+// about twice as many guardians, so this is one class's students or half of
+// its families, more than a teacher's follow-up of a group or a project team
+// needs.
+constexpr qsizetype kBroadcastThreshold = 30;
+// A thread that reaches every student of a class, or a family of every
+// student of it, addresses the class as a whole, whatever its size, but for
+// a class of one, which is a conversation.
+constexpr qsizetype kSmallestAddressedClass = 2;
+
+// An account that a thread of the actor's establishment addresses, with what
+// the policy knows of it there.
+struct Addressee
+{
+    QString accountId;
+    QString personId;
+    QList<Role> roles;           // held in the establishment
+    QList<Record> memberships;   // his class memberships there, as a student
+    QList<Record> guardianLinks; // his links there, as a guardian
+    bool hasRole(Role role) const { return roles.contains(role); }
+    bool isStaff() const { return std::any_of(roles.cbegin(), roles.cend(), isStaffRole); }
+    bool isStudent() const { return hasRole(Role::Student) || !memberships.isEmpty(); }
+    bool isGuardian() const { return hasRole(Role::Guardian) || !guardianLinks.isEmpty(); }
+    // Whether he is of the establishment at all.
+    bool isTied() const { return !roles.isEmpty() || isStudent() || isGuardian(); }
+    // A student or a guardian who is not also on the staff.
+    bool isFamily() const { return !isStaff() && (isStudent() || isGuardian()); }
+};
+
+bool inEstablishment(const Context &context, const Record &row)
+{
+    return row.text(u"establishment_id"_s) == context.facts.establishmentId;
+}
+
+QList<Record> rowsIn(const Context &context, const char16_t *entity, const QString &field, const QString &value)
+{
+    QList<Record> rows = context.lookup.rowsWhere(type(entity), field, value);
+    rows.removeIf([&context](const Record &row) { return !inEstablishment(context, row); });
+    return rows;
+}
+
+std::optional<Addressee> addressee(const Context &context, const QString &accountId)
+{
+    const std::optional<Record> account = context.lookup.row(type(Entity::Account), accountId);
+    if (!account)
+        return std::nullopt;
+    Addressee found;
+    found.accountId = accountId;
+    found.personId = account->text(u"person_id"_s);
+    for (const Record &grant : rowsIn(context, Entity::AccountRole, u"account_id"_s, accountId)) {
+        if (const std::optional<Role> role = roleFromCode(grant.text(u"role"_s)))
+            found.roles.append(*role);
+    }
+    if (!found.personId.isEmpty()) {
+        found.memberships = rowsIn(context, Entity::ClassMembership, u"student_id"_s, found.personId);
+        found.guardianLinks = rowsIn(context, Entity::GuardianLink, u"guardian_id"_s, found.personId);
+    }
+    return found;
+}
+
+// Whether the addressee teaches the student actor: an assignment to one of
+// his classes or groups, or the main teacher of one of his classes.
+bool teachesMe(const Context &context, const Addressee &teacher)
+{
+    if (teacher.personId.isEmpty())
+        return false;
+    const EstablishmentFacts &me = context.facts;
+    for (const Record &unit : rowsIn(context, Entity::TeachingAssignment, u"teacher_id"_s, teacher.personId)) {
+        if ((unit.isSet(u"class_id"_s) && me.ownClassIds.contains(unit.text(u"class_id"_s)))
+            || (unit.isSet(u"group_id"_s) && me.ownGroupIds.contains(unit.text(u"group_id"_s))))
+            return true;
+    }
+    for (const QString &classId : me.ownClassIds) {
+        const std::optional<Record> schoolClass = context.lookup.row(type(Entity::SchoolClass), classId);
+        if (schoolClass && schoolClass->text(u"main_teacher_id"_s) == teacher.personId)
+            return true;
+    }
+    return false;
+}
+
+bool isDelegateOfMyClass(const Context &context, const Addressee &student)
+{
+    return std::any_of(student.memberships.cbegin(), student.memberships.cend(), [&context](const Record &row) {
+        return row.flag(u"delegate"_s) && context.facts.ownClassIds.contains(row.text(u"class_id"_s));
+    });
+}
+
+// Whether the role may address this account at all, the size of the thread
+// aside.
+Status mayAddress(const Context &context, const Addressee &to)
+{
+    switch (context.role) {
+    case Role::Student:
+        if ((to.isStaff() && teachesMe(context, to)) || to.hasRole(Role::VieScolaire)
+            || isDelegateOfMyClass(context, to))
+            return allow();
+        return forbid(u"message_recipient.student_may_not_write"_s);
+    case Role::Guardian: {
+        const bool responsible = std::any_of(context.facts.children.cbegin(), context.facts.children.cend(),
+                                             [](const ChildFacts &child) { return child.legalResponsibility; });
+        if (!responsible)
+            return forbid(u"message_recipient.guardian_without_responsibility"_s);
+        return to.isStaff() ? allow() : forbid(u"message_recipient.guardian_may_not_write"_s);
+    }
+    case Role::Teacher: {
+        if (to.isStaff() || (to.isStudent() && context.facts.teachesStudent(to.personId)))
+            return allow();
+        const bool parentOfMine = std::any_of(to.guardianLinks.cbegin(), to.guardianLinks.cend(),
+                                              [&context](const Record &link) {
+                                                  return link.flag(u"legal_responsibility"_s)
+                                                         && context.facts.teachesStudent(link.text(u"student_id"_s));
+                                              });
+        return parentOfMine ? allow() : forbid(u"message_recipient.teacher_may_not_write"_s);
+    }
+    case Role::VieScolaire:
+    case Role::Secretariat:
+    case Role::Head:
+        return allow();
+    case Role::LocalAuthority:
+        break;
+    }
+    return notAllowed(context);
+}
+
+// Whether the students of `schoolClass`, or their families, are all among
+// the thread's students and guardians.
+bool addressesWholeClass(const Context &context, const QString &schoolClass, const QSet<QString> &students,
+                         const QSet<QString> &guardians)
+{
+    const QList<Record> members = rowsIn(context, Entity::ClassMembership, u"class_id"_s, schoolClass);
+    if (members.size() < kSmallestAddressedClass)
+        return false;
+    const bool everyStudent = std::all_of(members.cbegin(), members.cend(), [&students](const Record &member) {
+        return students.contains(member.text(u"student_id"_s));
+    });
+    if (everyStudent)
+        return true;
+    // Every family: a guardian with legal responsibility of each student who
+    // has one.
+    qsizetype reached = 0;
+    for (const Record &member : members) {
+        bool hasGuardian = false;
+        bool isReached = false;
+        for (const Record &link :
+             rowsIn(context, Entity::GuardianLink, u"student_id"_s, member.text(u"student_id"_s))) {
+            if (!link.flag(u"legal_responsibility"_s))
+                continue;
+            hasGuardian = true;
+            isReached = isReached || guardians.contains(link.text(u"guardian_id"_s));
+        }
+        if (hasGuardian && !isReached)
+            return false;
+        reached += isReached ? 1 : 0;
+    }
+    return reached >= kSmallestAddressedClass;
+}
+
+// Whether the thread, with the row being created, addresses students and
+// families at large: more of them than the threshold, or a whole class.
+// Staff recipients never count, nor does the author.
+//
+// The thread's recipients are read through the lookup, which may hold the
+// row being judged (a replica stores it before it is sent) or not (the
+// server judges it before writing it), and on the server sees the rows that
+// its batch wrote before: the row itself is counted once, by its id, and
+// each account once.
+bool isBroadcast(const Context &context, const Record &thread, const Addressee &added, const QString &rowId)
+{
+    if (!added.isFamily())
+        return false;
+    QSet<QString> accounts{added.accountId};
+    QList<Addressee> families{added};
+    const QString author = thread.text(u"created_by"_s);
+    for (const Record &recipient :
+         context.lookup.rowsWhere(type(Entity::MessageRecipient), u"thread_id"_s, thread.id())) {
+        const QString account = recipient.text(u"account_id"_s);
+        if (recipient.id() == rowId || account == author || accounts.contains(account))
+            continue;
+        accounts.insert(account);
+        const std::optional<Addressee> to = addressee(context, account);
+        if (to && to->isFamily())
+            families.append(*to);
+        if (families.size() > kBroadcastThreshold)
+            return true;
+    }
+
+    QSet<QString> students;
+    QSet<QString> guardians;
+    QSet<QString> classes;
+    for (const Addressee &to : std::as_const(families)) {
+        if (to.personId.isEmpty())
+            continue;
+        if (to.isStudent())
+            students.insert(to.personId);
+        for (const Record &membership : to.memberships)
+            classes.insert(membership.text(u"class_id"_s));
+        if (!to.guardianLinks.isEmpty())
+            guardians.insert(to.personId);
+        for (const Record &link : to.guardianLinks) {
+            if (!link.flag(u"legal_responsibility"_s))
+                continue;
+            for (const Record &membership :
+                 rowsIn(context, Entity::ClassMembership, u"student_id"_s, link.text(u"student_id"_s)))
+                classes.insert(membership.text(u"class_id"_s));
+        }
+    }
+    return std::any_of(classes.cbegin(), classes.cend(), [&](const QString &schoolClass) {
+        return addressesWholeClass(context, schoolClass, students, guardians);
+    });
+}
+
+// Whether the establishment lets this role broadcast. A missing
+// establishment row, or a setting that cannot be read, lets nobody.
+bool mayBroadcast(const Context &context)
+{
+    const std::optional<Record> establishment = context.lookup.row(type(Entity::Establishment),
+                                                                   context.facts.establishmentId);
+    if (!establishment)
+        return false;
+    const std::optional<QList<Role>> roles = broadcastRoles(establishment->text(u"broadcast_roles"_s));
+    return roles && roles->contains(context.role);
+}
+
+// The thread's author chooses its recipients, among those his role may
+// write to; a thread that addresses students and families at large is for
+// the roles the establishment lets broadcast.
+Status createRecipient(const Context &context)
+{
+    const Record &row = context.row();
+    const std::optional<Record> thread = threadOf(context, row);
+    if (!thread || thread->text(u"created_by"_s) != context.selfAccount() || !inEstablishment(context, *thread))
+        return forbid(u"message_recipient.not_thread_author"_s);
+    const QString account = row.text(u"account_id"_s);
+    if (account == context.selfAccount())
+        return allow();
+    if (row.text(u"kind"_s) == u"author"_s)
+        return forbid(u"message_recipient.author_not_self"_s);
+    const std::optional<Addressee> to = addressee(context, account);
+    if (!to || !to->isTied())
+        return forbid(u"message_recipient.not_in_establishment"_s);
+    if (const Status allowed = mayAddress(context, *to); !allowed)
+        return allowed;
+    if (!mayBroadcast(context) && isBroadcast(context, *thread, *to, row.id()))
+        return forbid(u"message_recipient.broadcast_not_allowed"_s);
+    return allow();
+}
+
 Status messageRecipient(const Context &context)
 {
-    if (context.isCreate()) {
-        // The thread's author chooses its recipients.
-        const std::optional<Record> thread = threadOf(context, context.row());
-        return thread && thread->text(u"created_by"_s) == context.selfAccount()
-                   ? allow()
-                   : forbid(u"message_recipient.not_thread_author"_s);
-    }
+    if (context.isCreate())
+        return createRecipient(context);
     if (!context.isUpdate())
         return notAllowed(context);
     if (context.row().text(u"account_id"_s) != context.selfAccount())

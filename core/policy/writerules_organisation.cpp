@@ -96,6 +96,30 @@ Status accountRole(const Context &context)
     return allow();
 }
 
+// The establishment row is made by the server's administration commands;
+// through sync its head only chooses who may broadcast.
+Status establishment(const Context &context)
+{
+    if (!context.isUpdate() || context.role != Role::Head)
+        return notAllowed(context);
+    if (!context.onlyChanged({u"broadcast_roles"_s}))
+        return forbid(u"establishment.only_broadcast_roles"_s);
+    if (!broadcastRoles(context.change.after->text(u"broadcast_roles"_s)))
+        return Error{ErrorCode::InvalidField, u"establishment.broadcast_roles"_s};
+    return allow();
+}
+
+// The vie scolaire names the delegates that its classes elected; the
+// memberships themselves are the administration's.
+Status classMembership(const Context &context)
+{
+    if (context.isAdministration())
+        return allow();
+    if (context.role != Role::VieScolaire || !context.isUpdate())
+        return notAllowed(context);
+    return context.onlyChanged({u"delegate"_s}) ? allow() : forbid(u"class_membership.delegate_only"_s);
+}
+
 Status booking(const Context &context)
 {
     if (context.isAdministration())
@@ -109,19 +133,31 @@ Status booking(const Context &context)
 
 } // namespace
 
+std::optional<QList<Role>> broadcastRoles(const QString &codes)
+{
+    QList<Role> roles;
+    for (const QString &code : codes.split(u',')) {
+        const std::optional<Role> role = roleFromCode(code);
+        if (!role || !isStaffRole(*role))
+            return std::nullopt;
+        roles.append(*role);
+    }
+    return roles;
+}
+
 void addOrganisationRules(RuleTable &table)
 {
-    // The establishment row itself is written by the server's administration
-    // commands only.
+    table.insert(type(Entity::Establishment), establishment);
     table.insert(type(Entity::SchoolYear), administration(false));
     table.insert(type(Entity::Period), period);
     table.insert(type(Entity::Person), person);
     table.insert(type(Entity::Account), account);
     table.insert(type(Entity::AccountRole), accountRole);
     for (const char16_t *name :
-         {Entity::GuardianLink, Entity::Subject, Entity::SchoolClass, Entity::TeachingGroup, Entity::ClassMembership,
-          Entity::GroupMembership, Entity::TeachingAssignment, Entity::Enrolment, Entity::Resource})
+         {Entity::GuardianLink, Entity::Subject, Entity::SchoolClass, Entity::TeachingGroup, Entity::GroupMembership,
+          Entity::TeachingAssignment, Entity::Enrolment, Entity::Resource})
         table.insert(type(name), administration(true));
+    table.insert(type(Entity::ClassMembership), classMembership);
     table.insert(type(Entity::Booking), booking);
 }
 

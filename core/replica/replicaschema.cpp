@@ -57,6 +57,11 @@ Migrator replicaMigrator()
                 "entity TEXT NOT NULL, row_id TEXT NOT NULL, version BIGINT NOT NULL)"_s,
             },
         },
+        Migration{
+            5,
+            u"domain schema version 3: the staff directory, class delegates, who may message whom"_s,
+            schemaStepStatements(SchemaSide::Replica, 3),
+        },
     });
 }
 

@@ -1,8 +1,12 @@
 // Who teaches what to whom, and the organisation rows: the establishments,
 // their year, people, accounts, classes, groups, enrolments and resources.
 
+#include "core/domain/staffdirectory.h"
+#include "core/role.h"
 #include "frenchnames.h"
 #include "schoolbuilder.h"
+
+#include <QHash>
 
 namespace Cartable::Server {
 
@@ -123,6 +127,7 @@ bool emitEstablishments(SchoolBuilder &b)
         r.set(u"postal_code"_s, infos.at(e).postalCode);
         r.set(u"city"_s, u"Paris"_s);
         r.set(u"academy"_s, u"Paris"_s);
+        r.set(u"broadcast_roles"_s, u"head,vie_scolaire,secretariat"_s);
         if (!b.add(r))
             return false;
     }
@@ -156,6 +161,10 @@ bool emitEstablishments(SchoolBuilder &b)
 
 bool emitPeopleAndAccounts(SchoolBuilder &b)
 {
+    // The rows the staff directory is made from, for the staff only.
+    QHash<QString, Core::Record> staffPeople;
+    QHash<QString, Core::Record> staffAccounts;
+    QList<Core::Record> staffRoles;
     for (const PersonPlan &person : b.persons) {
         Core::Record r(QString::fromUtf16(Entity::Person), person.id);
         r.set(u"last_name"_s, person.lastName);
@@ -169,6 +178,8 @@ bool emitPeopleAndAccounts(SchoolBuilder &b)
         setText(r, u"address"_s, person.address);
         setText(r, u"postal_code"_s, person.postalCode);
         setText(r, u"city"_s, person.city);
+        if (person.kind == PersonKind::Teacher || person.kind == PersonKind::Staff)
+            staffPeople.insert(person.id, r);
         if (!b.add(r))
             return false;
     }
@@ -182,6 +193,8 @@ bool emitPeopleAndAccounts(SchoolBuilder &b)
         r.set(u"must_change_password"_s, false);
         r.set(u"disabled"_s, false);
         r.set(u"created_at"_s, createdAt + a * 1000);
+        if (staffPeople.contains(b.persons.at(account.person).id))
+            staffAccounts.insert(r.text(u"person_id"_s), r);
         if (!b.add(r))
             return false;
     }
@@ -191,7 +204,20 @@ bool emitPeopleAndAccounts(SchoolBuilder &b)
             r.set(u"account_id"_s, account.id);
             r.set(u"establishment_id"_s, b.establishments.at(establishment));
             r.set(u"role"_s, Core::roleCode(role));
+            if (Core::isStaffRole(role))
+                staffRoles.append(r);
             if (!b.add(r))
+                return false;
+        }
+    }
+    // What the server keeps of them for everyone to read.
+    for (const PersonPlan &person : b.persons) {
+        const auto found = staffPeople.constFind(person.id);
+        if (found == staffPeople.cend() || !staffAccounts.contains(person.id))
+            continue;
+        for (const Core::Record &member :
+             Core::staffDirectoryRows(*found, {staffAccounts.value(person.id)}, staffRoles)) {
+            if (!b.add(member))
                 return false;
         }
     }
@@ -248,12 +274,14 @@ bool emitClassesAndGroups(SchoolBuilder &b)
             return false;
     }
     for (const ClassPlan &plan : b.classes) {
-        for (int student : plan.students) {
+        for (qsizetype s = 0; s < plan.students.size(); ++s) {
             Core::Record r = b.record(Entity::ClassMembership);
             r.set(u"establishment_id"_s, b.establishments.at(0));
-            r.set(u"student_id"_s, b.persons.at(student).id);
+            r.set(u"student_id"_s, b.persons.at(plan.students.at(s)).id);
             r.set(u"class_id"_s, plan.id);
             r.set(u"starts_on"_s, b.yearStart.toString(Qt::ISODate));
+            // Each class elects two delegates; the first two on its list.
+            r.set(u"delegate"_s, s < 2);
             if (!b.add(r))
                 return false;
         }

@@ -5,12 +5,16 @@
 #include "server/scoperesolver.h"
 
 #include "core/domain/catalog.h"
+#include "core/domain/domainschema.h"
+#include "core/domain/staffdirectory.h"
 #include "core/policy/buckets.h"
 #include "core/sqlstatement.h"
 #include "core/transaction.h"
 
 #include <QHash>
 #include <QSqlError>
+
+#include <functional>
 
 namespace Cartable::Server {
 
@@ -44,30 +48,131 @@ Core::Result<QList<Record>> unindexedRows(const QSqlDatabase &db, const Core::En
     return rows;
 }
 
+// The staff directory rows that people with a staff role call for, inserted
+// where missing; rows already there are the feed's to keep up to date.
+Status addMissingDirectoryRows(const QSqlDatabase &db, const Core::PolicyLookup &lookup)
+{
+    QStringList codes;
+    for (Core::Role role : Core::allRoles()) {
+        if (Core::isStaffRole(role))
+            codes.append(u"'"_s + Core::roleCode(role) + u"'"_s);
+    }
+    QSqlQuery people(db);
+    people.setForwardOnly(true);
+    if (!people.exec(
+            u"SELECT DISTINCT a.person_id FROM account a JOIN account_role r ON r.account_id = a.id "
+            "WHERE a.person_id IS NOT NULL AND r.role IN (%1) ORDER BY a.person_id"_s.arg(codes.join(u", "_s))))
+        return Core::databaseError(people);
+    QStringList personIds;
+    while (people.next())
+        personIds.append(people.value(0).toString());
+    people.finish();
+    if (personIds.isEmpty())
+        return {};
+
+    const Core::EntityDef &entity = *Core::findEntity(QString::fromUtf16(Core::Entity::StaffMember));
+    QStringList columns{u"id"_s};
+    for (const Core::FieldDef &field : entity.fields)
+        columns.append(field.name);
+    QSqlQuery insert(db);
+    if (!insert.prepare(u"INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT DO NOTHING"_s.arg(
+            entity.type, columns.join(u", "_s), QStringList(columns.size(), u"?"_s).join(u", "_s))))
+        return Core::databaseError(insert);
+    for (const QString &personId : std::as_const(personIds)) {
+        const std::optional<Record> person = lookup.row(u"person"_s, personId);
+        if (!person)
+            continue;
+        const QList<Record> accounts = lookup.rowsWhere(u"account"_s, u"person_id"_s, personId);
+        QList<Record> roles;
+        for (const Record &account : accounts)
+            roles += lookup.rowsWhere(u"account_role"_s, u"account_id"_s, account.id());
+        for (const Record &member : Core::staffDirectoryRows(*person, accounts, roles)) {
+            insert.addBindValue(member.id());
+            for (const Core::FieldDef &field : entity.fields)
+                insert.addBindValue(Core::fieldToSql(field, member.value(field.name)));
+            if (!insert.exec())
+                return Core::databaseError(insert);
+        }
+    }
+    return {};
+}
+
+// Runs `work` in one write transaction: all of it is kept, or none.
+Status inWriteTransaction(QSqlDatabase &db, const std::function<Status()> &work)
+{
+    if (!Core::beginWriteTransaction(db))
+        return Core::Error{Core::ErrorCode::DatabaseError, db.lastError().text()};
+    if (Status status = work(); !status) {
+        db.rollback();
+        return status;
+    }
+    if (!db.commit())
+        return Core::Error{Core::ErrorCode::DatabaseError, db.lastError().text()};
+    return {};
+}
+
 } // namespace
+
+Core::Result<qint64> FeedIndexer::rebucketAll(const QStringList &types)
+{
+    FeedStore feed(m_db);
+    const SqlPolicyLookup sql(m_db);
+    const CachedLookup lookup(sql);
+    qint64 moved = 0;
+    const auto run = [&]() -> Status {
+        Core::Result<qint64> seq = feed.reserve();
+        if (!seq)
+            return seq.error();
+        for (const QString &type : types) {
+            const Core::EntityDef *entity = Core::findEntity(type);
+            if (!entity)
+                return Status(Core::ErrorCode::UnknownEntity, type);
+            QSqlQuery ids(m_db);
+            ids.setForwardOnly(true);
+            if (!ids.exec(u"SELECT id FROM %1 ORDER BY id"_s.arg(entity->type)))
+                return Core::databaseError(ids);
+            QStringList rowIds;
+            while (ids.next())
+                rowIds.append(ids.value(0).toString());
+            ids.finish();
+            for (const QString &id : std::as_const(rowIds)) {
+                const std::optional<Record> row = lookup.row(entity->type, id);
+                if (!row)
+                    continue;
+                // Entries of buckets the row keeps stay where they are.
+                if (Status status = feed.rebucket(entity->type, id, Core::rowBuckets(*row, lookup), *seq); !status)
+                    return status;
+                ++moved;
+            }
+        }
+        return {};
+    };
+    if (Status status = inWriteTransaction(m_db, run); !status)
+        return status.error();
+    return moved;
+}
 
 Core::Result<qint64> FeedIndexer::indexAll(const Progress &progress)
 {
-    if (!Core::beginWriteTransaction(m_db))
-        return Core::Error{Core::ErrorCode::DatabaseError, m_db.lastError().text()};
     FeedStore feed(m_db);
     // Two statements, prepared once for every row: a bulk load indexes
     // hundreds of thousands.
     QSqlQuery insertState(m_db);
     QSqlQuery insertEntry(m_db);
-    if (!insertState.prepare(u"INSERT INTO row_state (entity, row_id, version, deleted, created_version, created_hlc, "
-                             "field_stamps) VALUES (?, ?, ?, 0, ?, '0-0', '{}')"_s)
-        || !insertEntry.prepare(
-            u"INSERT INTO row_bucket (bucket, entity, row_id, seq, removed) VALUES (?, ?, ?, ?, 0)"_s)) {
-        m_db.rollback();
-        return Core::databaseError(insertState.lastError().isValid() ? insertState : insertEntry);
-    }
     // Nothing changes while the index is built, so each lookup is asked
     // once: a thread's recipients serve every message of the thread.
     const SqlPolicyLookup sql(m_db);
     const CachedLookup lookup(sql);
     qint64 total = 0;
     const auto run = [&]() -> Status {
+        if (!insertState.prepare(u"INSERT INTO row_state (entity, row_id, version, deleted, created_version, "
+                                 "created_hlc, field_stamps) VALUES (?, ?, ?, 0, ?, '0-0', '{}')"_s)
+            || !insertEntry.prepare(
+                u"INSERT INTO row_bucket (bucket, entity, row_id, seq, removed) VALUES (?, ?, ?, ?, 0)"_s)) {
+            return Core::databaseError(insertState.lastError().isValid() ? insertState : insertEntry);
+        }
+        if (Status status = addMissingDirectoryRows(m_db, lookup); !status)
+            return status;
         for (const Core::EntityDef &entity : Core::entityCatalog()) {
             Core::Result<QList<Record>> rows = unindexedRows(m_db, entity);
             if (!rows)
@@ -108,12 +213,8 @@ Core::Result<qint64> FeedIndexer::indexAll(const Progress &progress)
         }
         return {};
     };
-    if (Status status = run(); !status) {
-        m_db.rollback();
+    if (Status status = inWriteTransaction(m_db, run); !status)
         return status.error();
-    }
-    if (!m_db.commit())
-        return Core::Error{Core::ErrorCode::DatabaseError, m_db.lastError().text()};
     return total;
 }
 

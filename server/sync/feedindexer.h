@@ -22,8 +22,15 @@ public:
 
     explicit FeedIndexer(QSqlDatabase db) : m_db(std::move(db)) {}
 
-    // Runs in its own transaction; returns the number of rows indexed.
+    // Runs in its own transaction; returns the number of rows indexed. The
+    // staff directory rows that the loaded people and roles call for and
+    // that are not there yet are made first.
     [[nodiscard]] Core::Result<qint64> indexAll(const Progress &progress = {});
+    // For rows already in the feed whose buckets follow new rules: every
+    // live row of `types` gets its buckets again, as one change: entries of
+    // buckets it keeps stay, new ones appear, lost ones become removals.
+    // Returns the number of rows looked at.
+    [[nodiscard]] Core::Result<qint64> rebucketAll(const QStringList &types);
 
 private:
     QSqlDatabase m_db;

@@ -8,6 +8,8 @@
 #include "core/domain/catalog.h"
 #include "core/domain/integrity.h"
 #include "core/ids.h"
+#include "core/policy/buckets.h"
+#include "core/policy/readscope.h"
 #include "core/policy/writepolicy.h"
 #include "core/sqlstatement.h"
 #include "core/transaction.h"
@@ -131,9 +133,20 @@ public:
     // Reads, in a few statements, what the batch will read row by row: the
     // rows it changes, their states, and the rows they refer to.
     Core::Status prefetch(const QList<Mutation> &mutations);
+    // What the mutation came to. The answer carries a row only when the
+    // actor may read it, and a row he may not read answers as a row that is
+    // not there: nothing tells him that it exists.
     Result<Outcome> apply(const Mutation &mutation);
 
 private:
+    Result<Outcome> applyReadable(const EntityDef &entity, const Mutation &mutation);
+    // Whether the actor reads `row` (in one of its buckets).
+    bool mayRead(const Record &row) const;
+    // A row that exists (or was deleted) but that the actor may not read,
+    // pushed as new: the answer a new id would get if the policy refuses,
+    // else the id is taken.
+    Outcome createOverUnreadable(const EntityDef &entity, const Mutation &mutation) const;
+
     Result<Outcome> create(const EntityDef &entity, const Mutation &mutation, const std::optional<Record> &before,
                            const std::optional<RowState> &state);
     Result<Outcome> update(const EntityDef &entity, const Mutation &mutation, const Record &before,
@@ -207,7 +220,27 @@ private:
     const Core::ActorFacts &m_actor;
     QString m_clientId;
     qint64 m_now;
+    // The buckets the actor reads, worked out when first needed.
+    mutable std::optional<QSet<QString>> m_readable;
 };
+
+bool Applier::mayRead(const Record &row) const
+{
+    if (!m_readable) {
+        const QStringList buckets = Core::readableBuckets(m_actor);
+        m_readable = QSet<QString>(buckets.cbegin(), buckets.cend());
+    }
+    const QStringList buckets = Core::rowBuckets(row, m_lookup);
+    return std::any_of(buckets.cbegin(), buckets.cend(),
+                       [this](const QString &bucket) { return m_readable->contains(bucket); });
+}
+
+Outcome Applier::createOverUnreadable(const EntityDef &entity, const Mutation &mutation) const
+{
+    if (std::optional<Error> error = refuse(entity, Core::Change::create(mutation.values)))
+        return rejected(*error, std::nullopt, 0);
+    return rejected(Error{ErrorCode::DuplicateKey, entity.type + u".id"_s}, std::nullopt, 0);
+}
 
 std::optional<Error> Applier::refuse(const EntityDef &entity, const Core::Change &change) const
 {
@@ -397,29 +430,55 @@ Result<Outcome> Applier::apply(const Mutation &mutation)
     const EntityDef *entity = Core::findEntity(mutation.values.type());
     if (!entity)
         return rejected(Error{ErrorCode::UnknownEntity, mutation.values.type()}, std::nullopt, 0);
-    const std::optional<Record> before = m_lookup.row(entity->type, mutation.values.id());
-    Result<std::optional<RowState>> state = m_feed.rowState(entity->type, mutation.values.id());
+    Result<Outcome> outcome = applyReadable(*entity, mutation);
+    // The row the answer would carry is the server's row afterwards: one
+    // that left the actor's buckets is not his to see.
+    if (outcome && outcome->row && !outcome->rowAsSent && !mayRead(*outcome->row)) {
+        Outcome hidden = *outcome;
+        hidden.row.reset();
+        return hidden;
+    }
+    return outcome;
+}
+
+Result<Outcome> Applier::applyReadable(const EntityDef &entity, const Mutation &mutation)
+{
+    const std::optional<Record> before = m_lookup.row(entity.type, mutation.values.id());
+    Result<std::optional<RowState>> state = m_feed.rowState(entity.type, mutation.values.id());
     if (!state)
         return state.error();
+    // The last content of a deleted row, to judge who may know of it.
+    std::optional<Record> last;
+    if (!before && *state && (*state)->deleted) {
+        if (Result<Record> parsed = Core::recordFromJson((*state)->tombstone); parsed)
+            last = *parsed;
+    }
+    const bool readable = before ? mayRead(*before) : (last && mayRead(*last));
+    const Error notFound{ErrorCode::NotFound, entity.type + u".id"_s};
     switch (mutation.op) {
     case MutationOp::Create:
-        return create(*entity, mutation, before, *state);
+        if ((before || (*state && (*state)->deleted)) && !readable)
+            return createOverUnreadable(entity, mutation);
+        return create(entity, mutation, before, *state);
     case MutationOp::Update:
+        if (!readable)
+            return rejected(notFound, std::nullopt, 0);
         if (!before && *state && (*state)->deleted)
-            return updateDeleted(*entity, mutation, **state);
+            return updateDeleted(entity, mutation, **state);
         if (!before || !*state)
-            return rejected(Error{ErrorCode::NotFound, entity->type + u".id"_s}, std::nullopt, 0);
-        return update(*entity, mutation, *before, **state);
+            return rejected(notFound, std::nullopt, 0);
+        return update(entity, mutation, *before, **state);
     case MutationOp::Delete:
-        if (!before || !*state) {
-            // Already gone: deleting again changes nothing.
+        if (!before || !*state || !readable) {
+            // Already gone, or never the actor's to know of: deleting
+            // changes nothing.
             Outcome outcome;
-            outcome.version = *state ? (*state)->version : 0;
+            outcome.version = *state && readable ? (*state)->version : 0;
             return outcome;
         }
-        return remove(*entity, mutation, *before, **state);
+        return remove(entity, mutation, *before, **state);
     }
-    return rejected(Error{ErrorCode::InvalidField, u"op"_s}, before, 0);
+    return rejected(Error{ErrorCode::InvalidField, u"op"_s}, std::nullopt, 0);
 }
 
 Result<Outcome> Applier::create(const EntityDef &entity, const Mutation &mutation, const std::optional<Record> &before,

@@ -1,9 +1,11 @@
 #include "rowwriter.h"
 
 #include "server/scoperesolver.h"
+#include "server/sessionstore.h"
 
 #include "core/domain/catalog.h"
 #include "core/domain/domainschema.h"
+#include "core/domain/staffdirectory.h"
 #include "core/policy/buckets.h"
 #include "core/sqlstatement.h"
 
@@ -126,6 +128,9 @@ QList<Record> RowWriter::dependents(const Record &row) const
         addAll(m_lookup.rowsWhere(u"timetable_exception"_s, u"slot_id"_s, row.id()));
     } else if (type == QStringView(Core::Entity::Evaluation)) {
         addAll(m_lookup.rowsWhere(u"evaluation_competency"_s, u"evaluation_id"_s, row.id()));
+        // Published or not, its results go where the evaluation goes.
+        addAll(m_lookup.rowsWhere(u"grade"_s, u"evaluation_id"_s, row.id()));
+        addAll(m_lookup.rowsWhere(u"competency_assessment"_s, u"evaluation_id"_s, row.id()));
     }
     if (kAttachmentOwners.contains(type))
         addAll(m_lookup.rowsWhere(u"attachment"_s, u"owner_id"_s, row.id()));
@@ -154,10 +159,84 @@ Status RowWriter::rebucketDependents(const QList<Record> &changed, qint64 seq)
     return {};
 }
 
+QString RowWriter::directoryPersonOf(const Record &row) const
+{
+    const QString &type = row.type();
+    if (type == QStringView(Core::Entity::Person))
+        return row.id();
+    if (type == QStringView(Core::Entity::Account))
+        return row.text(u"person_id"_s);
+    if (type == QStringView(Core::Entity::AccountRole)) {
+        const std::optional<Record> account = m_lookup.row(u"account"_s, row.text(u"account_id"_s));
+        return account ? account->text(u"person_id"_s) : QString();
+    }
+    return {};
+}
+
+Status RowWriter::refreshDirectory(const QString &personId, qint64 seq)
+{
+    const QString memberType = QString::fromUtf16(Core::Entity::StaffMember);
+    QList<Record> wanted;
+    if (const std::optional<Record> person = m_lookup.row(u"person"_s, personId)) {
+        const QList<Record> accounts = m_lookup.rowsWhere(u"account"_s, u"person_id"_s, personId);
+        QList<Record> roles;
+        for (const Record &account : accounts)
+            roles += m_lookup.rowsWhere(u"account_role"_s, u"account_id"_s, account.id());
+        wanted = Core::staffDirectoryRows(*person, accounts, roles);
+    }
+    QHash<QString, Record> stored;
+    for (const Record &member : m_lookup.rowsWhere(memberType, u"person_id"_s, personId))
+        stored.insert(member.id(), member);
+    for (const Record &member : std::as_const(wanted)) {
+        const auto kept = stored.constFind(member.id());
+        if (kept != stored.cend() && *kept == member) {
+            stored.remove(member.id());
+            continue;
+        }
+        Core::Result<std::optional<RowState>> state = m_feed.rowState(memberType, member.id());
+        if (!state)
+            return state.error();
+        // Made by the server: no client's stamp on any field.
+        RowState next = state->value_or(RowState{});
+        if (!*state || (*state)->deleted)
+            next = RowState{seq, false, {seq, {}, {}, {}}, {}, {}};
+        next.version = seq;
+        stored.remove(member.id());
+        if (Status status = put(member, next, seq); !status)
+            return status;
+    }
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+        Core::Result<std::optional<RowState>> state = m_feed.rowState(memberType, it.key());
+        if (!state)
+            return state.error();
+        if (Status status = remove(memberType, it.key(), state->value_or(RowState{}), seq); !status)
+            return status;
+    }
+    return {};
+}
+
+Status RowWriter::refreshDirectoryAfter(const QList<Record> &changed, qint64 seq)
+{
+    QStringList people;
+    for (const Record &row : changed) {
+        const QString person = directoryPersonOf(row);
+        if (!person.isEmpty() && !people.contains(person))
+            people.append(person);
+    }
+    for (const QString &person : std::as_const(people)) {
+        if (Status status = refreshDirectory(person, seq); !status)
+            return status;
+    }
+    return {};
+}
+
 Status RowWriter::put(const Record &row, const RowState &state, qint64 seq)
 {
     const std::optional<Record> before = m_lookup.row(row.type(), row.id());
     if (Status status = upsert(row, before); !status)
+        return status;
+    // A disabled account keeps no session, from this commit on.
+    if (Status status = SessionStore::endSessionsIfDisabled(m_statements, row); !status)
         return status;
     if (Status status = m_feed.saveRowState(row.type(), row.id(), state); !status)
         return status;
@@ -170,7 +249,9 @@ Status RowWriter::put(const Record &row, const RowState &state, qint64 seq)
     QList<Record> changed{row};
     if (before)
         changed.append(*before);
-    return rebucketDependents(changed, seq);
+    if (Status status = rebucketDependents(changed, seq); !status)
+        return status;
+    return refreshDirectoryAfter(changed, seq);
 }
 
 Status RowWriter::remove(const QString &type, const QString &id, RowState state, qint64 seq)
@@ -197,7 +278,11 @@ Status RowWriter::remove(const QString &type, const QString &id, RowState state,
         if (Status status = m_feed.markScopeChanged(seq); !status)
             return status;
     }
-    return before ? rebucketDependents({*before}, seq) : Status();
+    if (!before)
+        return {};
+    if (Status status = rebucketDependents({*before}, seq); !status)
+        return status;
+    return refreshDirectoryAfter({*before}, seq);
 }
 
 } // namespace Cartable::Server

@@ -13,7 +13,9 @@ namespace Cartable::Server {
 // caller's transaction: the row itself, its state, its bucket entries, and
 // the bucket entries of the rows whose buckets follow from it (a guardian's
 // person row follows his guardian links, a thread's messages follow its
-// recipients, a document follows its shares).
+// recipients, a document follows its shares, an evaluation's grades follow
+// its publication), and the staff directory rows that the server keeps from
+// person, account and role rows.
 class RowWriter
 {
 public:
@@ -35,6 +37,15 @@ private:
     // Rows whose buckets may change when `row` (before or after) changes.
     QList<Core::Record> dependents(const Core::Record &row) const;
     [[nodiscard]] Core::Status rebucketDependents(const QList<Core::Record> &changed, qint64 seq);
+    // The person whose staff directory rows follow from `row` (a person, an
+    // account, a role); empty for other rows.
+    QString directoryPersonOf(const Core::Record &row) const;
+    // Brings the staff_member rows of the person to what his person,
+    // accounts and roles say, at change `seq`.
+    [[nodiscard]] Core::Status refreshDirectory(const QString &personId, qint64 seq);
+    // After `row` (before and after) was written at `seq`: the directory rows
+    // that follow from it.
+    [[nodiscard]] Core::Status refreshDirectoryAfter(const QList<Core::Record> &changed, qint64 seq);
 
     Core::StatementCache &m_statements;
     FeedStore &m_feed;

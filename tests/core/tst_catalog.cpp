@@ -33,7 +33,7 @@ private Q_SLOTS:
             modules.insert(entity.module);
         QCOMPARE(modules, (QSet<QString>{u"organisation"_s, u"school_life"_s, u"pedagogy"_s, u"communication"_s,
                                          u"collaboration"_s, u"sync"_s}));
-        QCOMPARE(entityCatalog().size(), 46);
+        QCOMPARE(entityCatalog().size(), 47);
     }
 
     void typesAreUniqueAndFound()

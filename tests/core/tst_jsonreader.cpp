@@ -24,6 +24,17 @@ private Q_SLOTS:
         QTest::newRow("trailing garbage") << QByteArray(R"({"a":1}x)") << false;
         QTest::newRow("invalid UTF-8") << QByteArray("{\"a\":\"\xff\xfe\"}") << false;
         QTest::newRow("overlong UTF-8 slash") << QByteArray("{\"a\":\"\xc0\xaf\"}") << false;
+        QTest::newRow("UTF-8 of a surrogate") << QByteArray("{\"a\":\"\xed\xa0\x80\"}") << false;
+        // QJsonDocument reads these escapes as lone surrogates.
+        QTest::newRow("lone high surrogate") << QByteArray(R"({"a":"\ud800"})") << false;
+        QTest::newRow("lone low surrogate, upper case") << QByteArray(R"({"a":"x\uDC00"})") << false;
+        QTest::newRow("high surrogate at the end") << QByteArray(R"({"a":"x\uDBFF"})") << false;
+        QTest::newRow("pair in the wrong order") << QByteArray(R"({"a":"\ude00\ud83d"})") << false;
+        QTest::newRow("lone surrogate in a key") << QByteArray(R"({"\ud800":1})") << false;
+        QTest::newRow("deep in arrays") << QByteArray(R"({"a":[1,{"b":["x","\udfff"]}]})") << false;
+        QTest::newRow("surrogate pair") << QByteArray(R"({"a":"\ud83d\ude00"})") << true;
+        QTest::newRow("escaped backslash then ud800") << QByteArray(R"({"a":"\\ud800"})") << true;
+        QTest::newRow("other escapes") << QByteArray(R"({"a":"\u00e9\u2014\ue000"})") << true;
     }
 
     void parse()

@@ -42,6 +42,8 @@ const QList<MatrixLine> &matrix()
         {u"school_year",           u"sy1",        {{u"ends_on"_s, u"2025-07-05"_s}},                u"r--- r--- r--- r--- rcu- rcu- r---"},
         {u"period",                u"per1",       {{u"name"_s, u"Premier trimestre"_s}},           u"r--- r--- r--- r--- rcu- rcu- r---"},
         {u"person",                u"s1",         {{u"city"_s, u"Paris"_s}},                        u"r--- r--- r--- r--- rcu- rcu- ----"},
+        {u"person",                u"t1",         {{u"city"_s, u"Paris"_s}},                        u"---- ---- r--- ---- rcu- rcu- ----"},
+        {u"staff_member",          u"sm-t1",      {{u"last_name"_s, u"Martin"_s}},                  u"r--- r--- r--- r--- r--- r--- ----"},
         {u"account",               u"a-s1",       {{u"display_name"_s, u"S. Un"_s}},                u"r--- ---- ---- ---- rcu- rcu- ----"},
         {u"account_role",          u"ar-s1",      {{u"role"_s, u"guardian"_s}},                     u"r--- ---- ---- ---- rcud rcud ----"},
         {u"guardian_link",         u"gl-p1",      {{u"contact_order"_s, qint64(2)}},                u"r--- r--- r--- r--- rcud rcud ----"},
@@ -69,6 +71,8 @@ const QList<MatrixLine> &matrix()
         {u"evaluation",            u"ev1",        {{u"title"_s, u"Devoir surveillé"_s}},            u"r--- r--- rcud r--- r--- r--- ----"},
         {u"evaluation_competency", u"evc1",       {{u"competency_id"_s, u"#comp2"_s}},              u"r--- r--- rcud r--- r--- r--- ----"},
         {u"grade",                 u"gr1",        {{u"mark"_s, qint64(1650)}},                      u"r--- r--- rcud r--- r--- r--- ----"},
+        {u"evaluation",            u"ev-draft",   {{u"title"_s, u"Devoir surveillé"_s}},            u"---- ---- rcud r--- r--- r--- ----"},
+        {u"grade",                 u"gr-draft",   {{u"mark"_s, qint64(1650)}},                      u"---- ---- rcud r--- r--- r--- ----"},
         {u"competency_assessment", u"ca1",        {{u"level"_s, u"satisfactory"_s}},                u"r--- r--- rcud r--- r--- r--- ----"},
         {u"period_appreciation",   u"pa1",        {{u"text"_s, u"Très bon travail."_s}},            u"---- ---- rcud r--- r--- r--- ----"},
         {u"report_card",           u"rcard1",     {{u"content"_s, u"{}"_s}},                        u"---- ---- r--- r--- rcu- rcu- ----"},
@@ -121,6 +125,86 @@ QString describe(const Status &status)
     return status ? u"ok"_s : errorCodeName(status.error().code) + u' ' + status.error().context;
 }
 
+// A thread of `author` in e1, as a replica would push it.
+Record newThread(const QString &id, const QString &author)
+{
+    return Test::worldRecord(u"message_thread"_s, id,
+                             {{u"establishment_id"_s, u"e1"_s},
+                              {u"subject"_s, u"Question"_s},
+                              {u"created_by"_s, author},
+                              {u"created_at"_s, qint64(1)}});
+}
+
+Record recipientRow(const QString &threadId, const QString &account, const QString &kind = u"to"_s)
+{
+    return Test::worldRecord(u"message_recipient"_s, u"mr-"_s + threadId + u'-' + account,
+                             {{u"establishment_id"_s, u"e1"_s},
+                              {u"thread_id"_s, threadId},
+                              {u"account_id"_s, account},
+                              {u"kind"_s, kind},
+                              {u"archived"_s, false}});
+}
+
+// Adds to `world` a class of e1 with `size` students (person "<id>-s<n>",
+// account "a-<id>-s<n>"), each with a guardian ("<id>-p<n>") who has legal
+// responsibility.
+void addClass(InMemoryPolicyLookup &world, const QString &id, int size)
+{
+    const auto add = [&world](const QString &type, const QString &rowId, QVariantMap values) {
+        if (type != u"person"_s && type != u"account"_s)
+            values.insert(u"establishment_id"_s, u"e1"_s);
+        world.insert(Test::worldRecord(type, rowId, values));
+    };
+    add(u"school_class"_s, id,
+        {{u"school_year_id"_s, u"sy1"_s}, {u"code"_s, id.toUpper()}, {u"name"_s, id}, {u"level"_s, u"seconde"_s}});
+    for (int n = 1; n <= size; ++n) {
+        for (const QString &kind : {u"s"_s, u"p"_s}) {
+            const QString person = u"%1-%2%3"_s.arg(id, kind).arg(n);
+            add(u"person"_s, person, {{u"last_name"_s, person.toUpper()}, {u"first_name"_s, u"Sacha"_s}});
+            add(u"account"_s, u"a-"_s + person,
+                {{u"login"_s, person},
+                 {u"display_name"_s, person},
+                 {u"person_id"_s, person},
+                 {u"created_at"_s, qint64(1)}});
+            add(u"account_role"_s, u"ar-"_s + person,
+                {{u"account_id"_s, QString(u"a-"_s + person)},
+                 {u"role"_s, kind == u"s"_s ? u"student"_s : u"guardian"_s}});
+        }
+        const QString student = u"%1-s%2"_s.arg(id).arg(n);
+        add(u"class_membership"_s, u"cm-"_s + student,
+            {{u"student_id"_s, student}, {u"class_id"_s, id}, {u"delegate"_s, false}});
+        add(u"guardian_link"_s, u"gl-"_s + student,
+            {{u"guardian_id"_s, u"%1-p%2"_s.arg(id).arg(n)},
+             {u"student_id"_s, student},
+             {u"relationship"_s, u"mother"_s},
+             {u"legal_responsibility"_s, true},
+             {u"contact_order"_s, qint64(1)}});
+    }
+}
+
+// The facts of `actor`, who teaches mathematics to the classes that
+// addClass() made, if he is a teacher.
+ActorFacts teacherOfClasses(Actor actor, const QHash<QString, int> &classes)
+{
+    ActorFacts facts = Test::policyActor(actor);
+    EstablishmentFacts &e1 = facts.establishments[0];
+    if (!e1.hasRole(Role::Teacher))
+        return facts;
+    for (auto it = classes.cbegin(); it != classes.cend(); ++it) {
+        e1.teaching.append({it.key(), {}, u"mat"_s});
+        for (int n = 1; n <= it.value(); ++n)
+            e1.studentsByUnit[it.key()].append(u"%1-s%2"_s.arg(it.key()).arg(n));
+    }
+    return facts;
+}
+
+void setBroadcastRoles(InMemoryPolicyLookup &world, const QString &roles)
+{
+    Record establishment = *world.row(u"establishment"_s, u"e1"_s);
+    establishment.set(u"broadcast_roles"_s, roles);
+    world.insert(establishment);
+}
+
 } // namespace
 
 class TestPolicy : public QObject
@@ -163,7 +247,7 @@ private:
         QTest::addColumn<QVariantMap>("update");
         QTest::addColumn<QString>("expected");
         for (const MatrixLine &line : matrix()) {
-            QTest::newRow(qPrintable(QString::fromUtf16(line.entity)))
+            QTest::newRow(qPrintable(QString::fromUtf16(line.entity) + u' ' + QString::fromUtf16(line.sampleId)))
                 << QString::fromUtf16(line.entity) << QString::fromUtf16(line.sampleId) << line.update
                 << QString::fromUtf16(line.expected);
         }
@@ -177,7 +261,8 @@ private Q_SLOTS:
     }
 
     // Adding an entity to the catalogue without deciding its permissions
-    // fails here.
+    // fails here. An entity whose rows differ in who reads them (a member
+    // of staff's person row, an unpublished evaluation) has a line for each.
     void matrixCoversTheCatalogue()
     {
         QSet<QString> covered;
@@ -186,7 +271,6 @@ private Q_SLOTS:
         for (const EntityDef &entity : entityCatalog())
             QVERIFY2(covered.contains(entity.type), qPrintable(u"no matrix line for "_s + entity.type));
         QCOMPARE(covered.size(), entityCatalog().size());
-        QCOMPARE(matrix().size(), entityCatalog().size());
     }
 
     void matrixOfRoles_data() { addLines(); }
@@ -229,23 +313,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<Actor>("actor");
         QTest::addColumn<QStringList>("expected");
-        QTest::newRow("student") << Actor::S1
-                                 << QStringList{u"account:a-s1"_s, u"class:c1"_s, u"establishment:e1"_s, u"group:g1"_s,
-                                                u"student:s1"_s};
-        QTest::newRow("guardian") << Actor::P1
-                                  << QStringList{u"account:a-p1"_s, u"class:c1"_s, u"establishment:e1"_s, u"group:g1"_s,
-                                                 u"student:s1"_s};
+        QTest::newRow("student") << Actor::S1 << QStringList{u"account:a-s1"_s,     u"class:c1"_s, u"directory:e1"_s,
+                                                             u"establishment:e1"_s, u"group:g1"_s, u"student:s1"_s};
+        QTest::newRow("guardian") << Actor::P1 << QStringList{u"account:a-p1"_s,     u"class:c1"_s, u"directory:e1"_s,
+                                                              u"establishment:e1"_s, u"group:g1"_s, u"student:s1"_s};
         QTest::newRow("guardian without legal responsibility")
-            << Actor::P3 << QStringList{u"account:a-p3"_s, u"establishment:e1"_s};
+            << Actor::P3 << QStringList{u"account:a-p3"_s, u"directory:e1"_s, u"establishment:e1"_s};
         QTest::newRow("teacher") << Actor::T1
-                                 << QStringList{u"account:a-t1"_s,     u"class:c1"_s,         u"class_staff:c1"_s,
-                                                u"establishment:e1"_s, u"group:g1"_s,         u"staff:e1"_s,
-                                                u"student:s1"_s,       u"working_group:wg1"_s};
+                                 << QStringList{u"account:a-t1"_s,   u"class:c1"_s,         u"class_staff:c1"_s,
+                                                u"directory:e1"_s,   u"establishment:e1"_s, u"group:g1"_s,
+                                                u"group_staff:g1"_s, u"staff:e1"_s,         u"student:s1"_s,
+                                                u"student:s3"_s,     u"student:s4"_s,       u"working_group:wg1"_s};
         QTest::newRow("head") << Actor::H
-                              << QStringList{u"account:a-h"_s,      u"administration:e1"_s, u"class:c1"_s,
-                                             u"class:c2"_s,         u"class_staff:c1"_s,    u"class_staff:c2"_s,
-                                             u"establishment:e1"_s, u"group:g1"_s,          u"staff:e1"_s,
-                                             u"student:s1"_s,       u"student:s2"_s};
+                              << QStringList{u"account:a-h"_s,    u"administration:e1"_s, u"class:c1"_s,
+                                             u"class:c2"_s,       u"class_staff:c1"_s,    u"class_staff:c2"_s,
+                                             u"directory:e1"_s,   u"establishment:e1"_s,  u"group:g1"_s,
+                                             u"group_staff:g1"_s, u"staff:e1"_s,          u"student:s1"_s,
+                                             u"student:s2"_s,     u"student:s3"_s,        u"student:s4"_s};
         QTest::newRow("local authority") << Actor::L << QStringList{u"account:a-l"_s, u"establishment:e1"_s};
     }
 
@@ -265,7 +349,13 @@ private Q_SLOTS:
         QTest::newRow("guardian") << u"person"_s << u"p1"_s << QStringList{u"account:a-p1"_s, u"student:s1"_s};
         QTest::newRow("guardian without legal responsibility")
             << u"person"_s << u"p3"_s << QStringList{u"account:a-p3"_s, u"student:s1"_s};
-        QTest::newRow("teacher") << u"person"_s << u"t1"_s << QStringList{u"account:a-t1"_s, u"establishment:e1"_s};
+        QTest::newRow("teacher") << u"person"_s << u"t1"_s << QStringList{u"account:a-t1"_s, u"administration:e1"_s};
+        QTest::newRow("staff directory") << u"staff_member"_s << u"sm-t1"_s << QStringList{u"directory:e1"_s};
+        QTest::newRow("published evaluation") << u"evaluation"_s << u"ev1"_s << QStringList{u"class:c1"_s};
+        QTest::newRow("unpublished evaluation") << u"evaluation"_s << u"ev-draft"_s << QStringList{u"class_staff:c1"_s};
+        QTest::newRow("grade of a published evaluation") << u"grade"_s << u"gr1"_s << QStringList{u"student:s1"_s};
+        QTest::newRow("grade of an unpublished evaluation")
+            << u"grade"_s << u"gr-draft"_s << QStringList{u"class_staff:c1"_s};
         QTest::newRow("local authority") << u"person"_s << u"l"_s << QStringList{u"account:a-l"_s};
         QTest::newRow("account") << u"account"_s << u"a-t1"_s << QStringList{u"account:a-t1"_s, u"administration:e1"_s};
         QTest::newRow("thread") << u"message_thread"_s << u"th1"_s
@@ -624,6 +714,374 @@ private Q_SLOTS:
         const Record othersFolder = row(u"document_folder"_s, u"df-s1"_s);
         QCOMPARE(bool(act(actor, Change::update(othersFolder, updated(othersFolder, {{u"name"_s, u"À moi"_s}}, {})))),
                  actor == Actor::S1);
+    }
+
+    // Who may write to whom: the author of a thread adds one recipient.
+    void whoMayWriteToWhom_data()
+    {
+        QTest::addColumn<Actor>("actor");
+        QTest::addColumn<QString>("recipient");
+        QTest::addColumn<QString>("expected");
+        const QString ok = u"ok"_s;
+        const QString outside = u"forbidden message_recipient.not_in_establishment"_s;
+        const QString student = u"forbidden message_recipient.student_may_not_write"_s;
+        const QString guardian = u"forbidden message_recipient.guardian_may_not_write"_s;
+        const QString teacher = u"forbidden message_recipient.teacher_may_not_write"_s;
+        const auto row = [](const char *name, Actor actor, const QString &recipient, const QString &expected) {
+            QTest::newRow(name) << actor << recipient << expected;
+        };
+        row("student to his teacher", Actor::S1, u"a-t1"_s, ok);
+        row("student to another class's teacher", Actor::S1, u"a-t2"_s, student);
+        row("student to the vie scolaire", Actor::S1, u"a-v"_s, ok);
+        row("student to the head", Actor::S1, u"a-h"_s, student);
+        row("student to the secretariat", Actor::S1, u"a-y"_s, student);
+        row("student to a delegate of his class", Actor::S1, u"a-s3"_s, ok);
+        row("student to a classmate", Actor::S1, u"a-s4"_s, student);
+        row("student to another class's delegate", Actor::S1, u"a-s2"_s, student);
+        row("student to his parent", Actor::S1, u"a-p1"_s, student);
+        row("student to another family", Actor::S1, u"a-p2"_s, student);
+        row("student to the local authority", Actor::S1, u"a-l"_s, student);
+        row("student to another school's teacher", Actor::S1, u"xa-t1"_s, outside);
+        row("student to nobody", Actor::S1, u"a-nobody"_s, outside);
+        row("other student to his teacher", Actor::S2, u"a-t2"_s, ok);
+        row("other student to another class's delegate", Actor::S2, u"a-s3"_s, student);
+        row("other student to another class's teacher", Actor::S2, u"a-t1"_s, student);
+
+        row("guardian to his child's teacher", Actor::P1, u"a-t1"_s, ok);
+        row("guardian to another teacher", Actor::P1, u"a-t2"_s, ok);
+        row("guardian to the vie scolaire", Actor::P1, u"a-v"_s, ok);
+        row("guardian to the secretariat", Actor::P1, u"a-y"_s, ok);
+        row("guardian to the head", Actor::P1, u"a-h"_s, ok);
+        row("guardian to his child", Actor::P1, u"a-s1"_s, guardian);
+        row("guardian to another student", Actor::P1, u"a-s2"_s, guardian);
+        row("guardian to another family", Actor::P1, u"a-p2"_s, guardian);
+        row("guardian to a guardian of his child", Actor::P1, u"a-p3"_s, guardian);
+        row("guardian to the local authority", Actor::P1, u"a-l"_s, guardian);
+        row("guardian to another school's head", Actor::P1, u"xa-h"_s, outside);
+        row("guardian without legal responsibility", Actor::P3, u"a-t1"_s,
+            u"forbidden message_recipient.guardian_without_responsibility"_s);
+
+        row("teacher to a colleague", Actor::T1, u"a-t2"_s, ok);
+        row("teacher to the vie scolaire", Actor::T1, u"a-v"_s, ok);
+        row("teacher to the secretariat", Actor::T1, u"a-y"_s, ok);
+        row("teacher to the head", Actor::T1, u"a-h"_s, ok);
+        row("teacher to his student", Actor::T1, u"a-s1"_s, ok);
+        row("teacher to a delegate he teaches", Actor::T1, u"a-s3"_s, ok);
+        row("teacher to a student he does not teach", Actor::T1, u"a-s2"_s, teacher);
+        row("teacher to his student's parent", Actor::T1, u"a-p1"_s, ok);
+        row("teacher to a guardian without legal responsibility", Actor::T1, u"a-p3"_s, teacher);
+        row("teacher to another family", Actor::T1, u"a-p2"_s, teacher);
+        row("teacher to the local authority", Actor::T1, u"a-l"_s, teacher);
+        row("teacher to another school's student", Actor::T1, u"xa-s1"_s, outside);
+        row("other teacher to his student's parent", Actor::T2, u"a-p2"_s, ok);
+        row("other teacher to another family", Actor::T2, u"a-p1"_s, teacher);
+        row("other teacher to a student he does not teach", Actor::T2, u"a-s1"_s, teacher);
+
+        for (Actor actor : {Actor::V, Actor::Y, Actor::H}) {
+            const QString who = actorName(actor);
+            for (const QString &account : {u"a-s2"_s, u"a-p2"_s, u"a-p3"_s, u"a-t1"_s, u"a-v"_s, u"a-l"_s})
+                QTest::newRow(qPrintable(who + u" to "_s + account)) << actor << account << ok;
+            QTest::newRow(qPrintable(who + u" to another school's family"_s)) << actor << u"xa-p1"_s << outside;
+            QTest::newRow(qPrintable(who + u" to nobody"_s)) << actor << u"a-nobody"_s << outside;
+        }
+        row("local authority", Actor::L, u"a-h"_s, u"forbidden local_authority.read_only"_s);
+    }
+
+    void whoMayWriteToWhom()
+    {
+        QFETCH(Actor, actor);
+        QFETCH(QString, recipient);
+        QFETCH(QString, expected);
+        const ActorFacts facts = Test::policyActor(actor);
+        InMemoryPolicyLookup world = m_world;
+        const Record thread = newThread(u"th-new"_s, facts.accountId);
+        world.insert(thread);
+        QCOMPARE(describe(authorize(facts, Change::create(recipientRow(thread.id(), recipient)), world)), expected);
+        // In cc, the same.
+        QCOMPARE(describe(authorize(facts, Change::create(recipientRow(thread.id(), recipient, u"cc"_s)), world)),
+                 expected);
+    }
+
+    // The author is a recipient of his own thread, as its author; nobody
+    // else is, and nobody adds recipients to another's thread.
+    void threadsAreTheirAuthors()
+    {
+        InMemoryPolicyLookup world = m_world;
+        world.insert(newThread(u"th-s1"_s, u"a-s1"_s));
+        const auto create = [&world](Actor actor, const Record &row) {
+            return describe(authorize(Test::policyActor(actor), Change::create(row), world));
+        };
+        QCOMPARE(create(Actor::S1, recipientRow(u"th-s1"_s, u"a-s1"_s, u"author"_s)), u"ok"_s);
+        QCOMPARE(create(Actor::S1, recipientRow(u"th-s1"_s, u"a-t1"_s, u"author"_s)),
+                 u"forbidden message_recipient.author_not_self"_s);
+        QCOMPARE(create(Actor::T1, recipientRow(u"th-s1"_s, u"a-t1"_s)),
+                 u"forbidden message_recipient.not_thread_author"_s);
+        QCOMPARE(create(Actor::T2, recipientRow(u"th1"_s, u"a-t2"_s)),
+                 u"forbidden message_recipient.not_thread_author"_s);
+        // A thread of another establishment is not his thread here.
+        Record elsewhere = newThread(u"th-x"_s, u"a-s1"_s);
+        elsewhere.set(u"establishment_id"_s, u"xe1"_s);
+        world.insert(elsewhere);
+        QCOMPARE(create(Actor::S1, recipientRow(u"th-x"_s, u"a-t1"_s)),
+                 u"forbidden message_recipient.not_thread_author"_s);
+    }
+
+    // A student's teachers: those assigned to his class or to his group,
+    // and his class's main teacher; through their staff account, and the
+    // delegates his class elected.
+    void studentsTeachersAndDelegates_data()
+    {
+        QTest::addColumn<QStringList>("removed");
+        QTest::addColumn<QString>("recipient");
+        QTest::addColumn<QString>("expected");
+        const QString refused = u"forbidden message_recipient.student_may_not_write"_s;
+        QTest::newRow("class, group and main teacher") << QStringList{} << u"a-t1"_s << u"ok"_s;
+        QTest::newRow("group only") << QStringList{u"teaching_assignment/ta-t1-c1"_s, u"main_teacher"_s} << u"a-t1"_s
+                                    << u"ok"_s;
+        QTest::newRow("class only") << QStringList{u"teaching_assignment/ta-t1-g1"_s, u"main_teacher"_s} << u"a-t1"_s
+                                    << u"ok"_s;
+        QTest::newRow("main teacher only")
+            << QStringList{u"teaching_assignment/ta-t1-c1"_s, u"teaching_assignment/ta-t1-g1"_s} << u"a-t1"_s
+            << u"ok"_s;
+        QTest::newRow("none") << QStringList{u"teaching_assignment/ta-t1-c1"_s, u"teaching_assignment/ta-t1-g1"_s,
+                                             u"main_teacher"_s}
+                              << u"a-t1"_s << refused;
+        QTest::newRow("an account without a staff role") << QStringList{u"guardian_role"_s} << u"a-t1"_s << refused;
+        QTest::newRow("delegate") << QStringList{} << u"a-s3"_s << u"ok"_s;
+        QTest::newRow("no longer delegate") << QStringList{u"delegate"_s} << u"a-s3"_s << refused;
+    }
+
+    void studentsTeachersAndDelegates()
+    {
+        QFETCH(QStringList, removed);
+        QFETCH(QString, recipient);
+        QFETCH(QString, expected);
+        InMemoryPolicyLookup world = m_world;
+        for (const QString &what : removed) {
+            if (what == u"main_teacher"_s) {
+                Record schoolClass = row(u"school_class"_s, u"c1"_s);
+                schoolClass.unset(u"main_teacher_id"_s);
+                world.insert(schoolClass);
+            } else if (what == u"guardian_role"_s) {
+                Record role = row(u"account_role"_s, u"ar-t1"_s);
+                role.set(u"role"_s, u"guardian"_s);
+                world.insert(role);
+            } else if (what == u"delegate"_s) {
+                Record membership = row(u"class_membership"_s, u"cm-s3"_s);
+                membership.set(u"delegate"_s, false);
+                world.insert(membership);
+            } else {
+                world.remove(what.section(u'/', 0, 0), what.section(u'/', 1));
+            }
+        }
+        world.insert(newThread(u"th-s1"_s, u"a-s1"_s));
+        QCOMPARE(describe(authorize(Test::policyActor(Actor::S1), Change::create(recipientRow(u"th-s1"_s, recipient)),
+                                    world)),
+                 expected);
+    }
+
+    // More than 30 students and guardians in a thread make it a broadcast,
+    // which only the roles that the establishment names may make. Staff and
+    // the author do not count.
+    void broadcastThreshold_data()
+    {
+        QTest::addColumn<Actor>("actor");
+        QTest::addColumn<int>("students");
+        QTest::addColumn<int>("guardians");
+        QTest::addColumn<bool>("withStaff");
+        QTest::addColumn<QString>("added");
+        QTest::addColumn<QString>("setting");
+        QTest::addColumn<QString>("expected");
+        const QString standard = u"head,vie_scolaire,secretariat"_s;
+        const QString refused = u"forbidden message_recipient.broadcast_not_allowed"_s;
+        QTest::newRow("teacher, 30th") << Actor::T1 << 29 << 0 << false << u"a-cb-s30"_s << standard << u"ok"_s;
+        QTest::newRow("teacher, 31st") << Actor::T1 << 30 << 0 << false << u"a-cb-s31"_s << standard << refused;
+        QTest::newRow("teacher, 31st a guardian")
+            << Actor::T1 << 20 << 10 << false << u"a-cb-p21"_s << standard << refused;
+        QTest::newRow("teacher, 30th a guardian")
+            << Actor::T1 << 20 << 9 << false << u"a-cb-p21"_s << standard << u"ok"_s;
+        QTest::newRow("teacher, staff do not count")
+            << Actor::T1 << 29 << 0 << true << u"a-cb-s30"_s << standard << u"ok"_s;
+        QTest::newRow("teacher, staff after 30") << Actor::T1 << 30 << 0 << false << u"a-y"_s << standard << u"ok"_s;
+        QTest::newRow("teacher named by the establishment")
+            << Actor::T1 << 30 << 0 << false << u"a-cb-s31"_s << u"head,teacher"_s << u"ok"_s;
+        QTest::newRow("vie scolaire, 31st") << Actor::V << 30 << 0 << false << u"a-cb-s31"_s << standard << u"ok"_s;
+        QTest::newRow("vie scolaire not named, 31st")
+            << Actor::V << 30 << 0 << false << u"a-cb-s31"_s << u"head"_s << refused;
+        QTest::newRow("vie scolaire not named, 30th")
+            << Actor::V << 29 << 0 << false << u"a-cb-s30"_s << u"head"_s << u"ok"_s;
+        QTest::newRow("secretariat, 31st") << Actor::Y << 30 << 0 << false << u"a-cb-s31"_s << standard << u"ok"_s;
+        QTest::newRow("head, 31st") << Actor::H << 30 << 0 << false << u"a-cb-s31"_s << standard << u"ok"_s;
+        QTest::newRow("head not named") << Actor::H << 30 << 0 << false << u"a-cb-s31"_s << u"vie_scolaire"_s
+                                        << refused;
+        QTest::newRow("unreadable setting")
+            << Actor::V << 30 << 0 << false << u"a-cb-s31"_s << u"everyone"_s << refused;
+    }
+
+    void broadcastThreshold()
+    {
+        QFETCH(Actor, actor);
+        QFETCH(int, students);
+        QFETCH(int, guardians);
+        QFETCH(bool, withStaff);
+        QFETCH(QString, added);
+        QFETCH(QString, setting);
+        QFETCH(QString, expected);
+        InMemoryPolicyLookup world = m_world;
+        addClass(world, u"cb"_s, 40);
+        setBroadcastRoles(world, setting);
+        const ActorFacts facts = teacherOfClasses(actor, {{u"cb"_s, 40}});
+        world.insert(newThread(u"th-b"_s, facts.accountId));
+        world.insert(recipientRow(u"th-b"_s, facts.accountId, u"author"_s));
+        QStringList addressed;
+        for (int n = 1; n <= students; ++n)
+            addressed.append(u"a-cb-s%1"_s.arg(n));
+        for (int n = 0; n < guardians; ++n)
+            addressed.append(u"a-cb-p%1"_s.arg(40 - n));
+        if (withStaff)
+            addressed << u"a-v"_s << u"a-y"_s << u"a-h"_s << u"a-t2"_s;
+        for (const QString &account : std::as_const(addressed))
+            world.insert(recipientRow(u"th-b"_s, account));
+        const Record row = recipientRow(u"th-b"_s, added);
+        QCOMPARE(describe(authorize(facts, Change::create(row), world)), expected);
+        // The lookup may already hold the row being judged (a replica stores
+        // it before sending it): it is counted once.
+        world.insert(row);
+        QCOMPARE(describe(authorize(facts, Change::create(row), world)), expected);
+        // So is an account with two rows.
+        if (!addressed.isEmpty()) {
+            Record twice = recipientRow(u"th-b"_s, addressed.first());
+            twice.setId(u"mr-th-b-again"_s);
+            world.insert(twice);
+            QCOMPARE(describe(authorize(facts, Change::create(row), world)), expected);
+        }
+    }
+
+    // Every student of a class, or a family of every student of it, is the
+    // class as a whole: a broadcast whatever its size, but for a class of one.
+    void wholeClassIsABroadcast_data()
+    {
+        QTest::addColumn<Actor>("actor");
+        QTest::addColumn<QStringList>("addressed");
+        QTest::addColumn<QString>("added");
+        QTest::addColumn<QString>("expected");
+        const QString refused = u"forbidden message_recipient.broadcast_not_allowed"_s;
+        QTest::newRow("every student of C1") << Actor::T1 << QStringList{u"a-s1"_s, u"a-s3"_s} << u"a-s4"_s << refused;
+        QTest::newRow("two students of C1") << Actor::T1 << QStringList{u"a-s1"_s} << u"a-s4"_s << u"ok"_s;
+        QTest::newRow("every student of C1, by the vie scolaire")
+            << Actor::V << QStringList{u"a-s1"_s, u"a-s3"_s} << u"a-s4"_s << u"ok"_s;
+        QTest::newRow("the one student of C2") << Actor::T2 << QStringList{} << u"a-s2"_s << u"ok"_s;
+        QTest::newRow("every family of a class")
+            << Actor::T1 << QStringList{u"a-cf-p1"_s, u"a-cf-p2"_s, u"a-cf-p3"_s} << u"a-cf-p4"_s << refused;
+        QTest::newRow("three families of four")
+            << Actor::T1 << QStringList{u"a-cf-p1"_s, u"a-cf-p2"_s} << u"a-cf-p4"_s << u"ok"_s;
+        QTest::newRow("students and families of a class")
+            << Actor::T1 << QStringList{u"a-cf-s1"_s, u"a-cf-s2"_s, u"a-cf-p3"_s} << u"a-cf-s4"_s << u"ok"_s;
+        QTest::newRow("every student of a class, and staff")
+            << Actor::T1 << QStringList{u"a-cf-s1"_s, u"a-cf-s2"_s, u"a-cf-s3"_s, u"a-cf-s4"_s} << u"a-v"_s << u"ok"_s;
+    }
+
+    void wholeClassIsABroadcast()
+    {
+        QFETCH(Actor, actor);
+        QFETCH(QStringList, addressed);
+        QFETCH(QString, added);
+        QFETCH(QString, expected);
+        InMemoryPolicyLookup world = m_world;
+        addClass(world, u"cf"_s, 4);
+        const ActorFacts facts = teacherOfClasses(actor, {{u"cf"_s, 4}});
+        world.insert(newThread(u"th-c"_s, facts.accountId));
+        world.insert(recipientRow(u"th-c"_s, facts.accountId, u"author"_s));
+        for (const QString &account : std::as_const(addressed))
+            world.insert(recipientRow(u"th-c"_s, account));
+        QCOMPARE(describe(authorize(facts, Change::create(recipientRow(u"th-c"_s, added)), world)), expected);
+    }
+
+    // A student of age has no guardian with legal responsibility: the other
+    // families are then every family of the class.
+    void wholeClassWithoutEveryGuardian()
+    {
+        InMemoryPolicyLookup world = m_world;
+        addClass(world, u"cf"_s, 4);
+        Record adult = *world.row(u"guardian_link"_s, u"gl-cf-s4"_s);
+        adult.set(u"legal_responsibility"_s, false);
+        world.insert(adult);
+        const ActorFacts facts = teacherOfClasses(Actor::T1, {{u"cf"_s, 4}});
+        world.insert(newThread(u"th-c"_s, facts.accountId));
+        for (const QString &account : {u"a-cf-p1"_s, u"a-cf-p2"_s})
+            world.insert(recipientRow(u"th-c"_s, account));
+        QCOMPARE(describe(authorize(facts, Change::create(recipientRow(u"th-c"_s, u"a-cf-p3"_s)), world)),
+                 u"forbidden message_recipient.broadcast_not_allowed"_s);
+    }
+
+    // Through sync, the establishment row changes only in who may
+    // broadcast, and only by its head.
+    void broadcastSettingIsTheHeads_data()
+    {
+        QTest::addColumn<Actor>("actor");
+        QTest::addColumn<QVariantMap>("update");
+        QTest::addColumn<QString>("expected");
+        const QVariantMap teachers{{u"broadcast_roles"_s, u"head,vie_scolaire,secretariat,teacher"_s}};
+        QTest::newRow("head") << Actor::H << teachers << u"ok"_s;
+        QTest::newRow("head alone") << Actor::H << QVariantMap{{u"broadcast_roles"_s, u"head"_s}} << u"ok"_s;
+        QTest::newRow("head renames") << Actor::H << QVariantMap{{u"name"_s, u"Lycée Colbert bis"_s}}
+                                      << u"forbidden establishment.only_broadcast_roles"_s;
+        QVariantMap both = teachers;
+        both.insert(u"city"_s, u"Paris"_s);
+        QTest::newRow("head, with another field")
+            << Actor::H << both << u"forbidden establishment.only_broadcast_roles"_s;
+        for (const QString &bad : {u"head,student"_s, u"head,guardian"_s, u"head,local_authority"_s, u"head, teacher"_s,
+                                   u"head,"_s, QString(), u"everyone"_s}) {
+            QTest::newRow(qPrintable(u"head sets \""_s + bad + u'"'))
+                << Actor::H << QVariantMap{{u"broadcast_roles"_s, bad}}
+                << u"invalid_field establishment.broadcast_roles"_s;
+        }
+        QTest::newRow("secretariat") << Actor::Y << teachers << u"forbidden establishment.not_allowed"_s;
+        QTest::newRow("vie scolaire") << Actor::V << teachers << u"forbidden establishment.not_allowed"_s;
+        QTest::newRow("teacher") << Actor::T1 << teachers << u"forbidden establishment.not_allowed"_s;
+    }
+
+    void broadcastSettingIsTheHeads()
+    {
+        QFETCH(Actor, actor);
+        QFETCH(QVariantMap, update);
+        QFETCH(QString, expected);
+        const Record establishment = row(u"establishment"_s, u"e1"_s);
+        QCOMPARE(describe(act(actor, Change::update(establishment, updated(establishment, update, {})))), expected);
+        QCOMPARE(describe(act(Actor::H, Change::create(establishment))), u"forbidden establishment.not_allowed"_s);
+        QCOMPARE(describe(act(Actor::H, Change::remove(establishment))), u"forbidden establishment.not_allowed"_s);
+    }
+
+    // The delegates are named by the administration and the vie scolaire;
+    // the vie scolaire changes nothing else of a membership.
+    void delegatesAreNamedBySchoolStaff_data()
+    {
+        QTest::addColumn<Actor>("actor");
+        QTest::addColumn<QVariantMap>("update");
+        QTest::addColumn<QString>("expected");
+        const QVariantMap delegate{{u"delegate"_s, true}};
+        QTest::newRow("secretariat") << Actor::Y << delegate << u"ok"_s;
+        QTest::newRow("head") << Actor::H << delegate << u"ok"_s;
+        QTest::newRow("vie scolaire") << Actor::V << delegate << u"ok"_s;
+        QVariantMap withDates = delegate;
+        withDates.insert(u"ends_on"_s, u"2025-07-04"_s);
+        QTest::newRow("vie scolaire, with dates")
+            << Actor::V << withDates << u"forbidden class_membership.delegate_only"_s;
+        QTest::newRow("teacher") << Actor::T1 << delegate << u"forbidden class_membership.not_allowed"_s;
+        QTest::newRow("student") << Actor::S1 << delegate << u"forbidden class_membership.not_allowed"_s;
+    }
+
+    void delegatesAreNamedBySchoolStaff()
+    {
+        QFETCH(Actor, actor);
+        QFETCH(QVariantMap, update);
+        QFETCH(QString, expected);
+        const Record membership = row(u"class_membership"_s, u"cm-s1"_s);
+        QCOMPARE(describe(act(actor, Change::update(membership, updated(membership, update, {})))), expected);
+        if (actor == Actor::V) {
+            QCOMPARE(describe(act(actor, Change::create(membership))), u"forbidden class_membership.not_allowed"_s);
+            QCOMPARE(describe(act(actor, Change::remove(membership))), u"forbidden class_membership.not_allowed"_s);
+        }
     }
 
     // A pushed mutation is judged over the stored row.

@@ -172,6 +172,27 @@ private Q_SLOTS:
         row("size beyond 2 GiB", document, u"size_bytes"_s, 4294967296.0, ErrorCode::FieldOutOfRange,
             u"document.size_bytes"_s);
 
+        // Characters that reorder what is shown: a file name that hides its
+        // extension, a name or a login that looks like another.
+        row("override in a file name", document, u"name"_s, u"devoir\u202Efdp.exe"_s, ErrorCode::InvalidField,
+            u"document.name"_s);
+        row("embedding in a name", est, u"name"_s, u"Lycée \u202BHugo\u202C"_s, ErrorCode::InvalidField,
+            u"establishment.name"_s);
+        row("isolate in a city", est, u"city"_s, u"Paris\u2067"_s, ErrorCode::InvalidField, u"establishment.city"_s);
+        row("right-to-left mark in a login", account, u"login"_s, u"prof.martin\u200F"_s, ErrorCode::InvalidField,
+            u"account.login"_s);
+        row("left-to-right mark in an email", person, u"email"_s, u"\u200Esophie@exemple.fr"_s, ErrorCode::InvalidField,
+            u"person.email"_s);
+        row("Arabic letter mark in a title", evaluation, u"title"_s, u"Contrôle\u061C"_s, ErrorCode::InvalidField,
+            u"evaluation.title"_s);
+        // Half a character, in any text.
+        row("lone high surrogate in a name", est, u"name"_s, QString(u"Lyc"_s + QChar(0xd800) + u"e"_s),
+            ErrorCode::InvalidField, u"establishment.name"_s);
+        row("lone low surrogate in a description", evaluation, u"description"_s,
+            QString(QChar(0xdc00) + u"Rédaction"_s), ErrorCode::InvalidField, u"evaluation.description"_s);
+        row("surrogates in the wrong order in a message", u"message"_s, u"body"_s,
+            QString(u"Bonjour "_s + QChar(0xde00) + QChar(0xd83d)), ErrorCode::InvalidField, u"message.body"_s);
+
         row("exception moved without date", u"timetable_exception"_s, u"kind"_s, u"moved"_s,
             ErrorCode::InconsistentFields, u"timetable_exception.moved_needs_date"_s);
         row("news for a class without class", u"news_post"_s, u"audience"_s, u"class"_s, ErrorCode::InconsistentFields,
@@ -223,6 +244,15 @@ private Q_SLOTS:
                                   << QJsonValue(u"2012-02-29"_s);
         QTest::newRow("optional null") << u"person"_s << u"email"_s << QJsonValue(QJsonValue::Null)
                                        << QJsonValue(QJsonValue::Null);
+        QTest::newRow("Arabic name") << u"establishment"_s << u"name"_s << QJsonValue(u"مدرسة ابن رشد"_s)
+                                     << QJsonValue(u"مدرسة ابن رشد"_s);
+        QTest::newRow("emoji in a title")
+            << u"evaluation"_s << u"title"_s << QJsonValue(u"Sortie 🎉"_s) << QJsonValue(u"Sortie 🎉"_s);
+        // Right-to-left writers set numbers and Latin words with marks and
+        // isolates.
+        QTest::newRow("direction marks in a message body")
+            << u"message"_s << u"body"_s << QJsonValue(u"الدرس \u2066Chapitre 3\u2069 غدا\u200F."_s)
+            << QJsonValue(u"الدرس \u2066Chapitre 3\u2069 غدا\u200F."_s);
         QTest::newRow("default for a missing boolean")
             << u"account"_s << u"disabled"_s << QJsonValue(QJsonValue::Undefined) << QJsonValue(false);
         QTest::newRow("default for a missing enum")
@@ -244,6 +274,53 @@ private Q_SLOTS:
         const Result<Record> read = recordFromJson(json);
         QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().context));
         QCOMPARE(recordToJson(*findEntity(type), *read).value(field), stored);
+    }
+
+    // Every one-line text of the catalogue refuses what reorders its display,
+    // every text refuses half a character; several-line texts keep the
+    // direction controls.
+    void everyTextFieldRefusesUnsafeCharacters_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("field");
+        for (const EntityDef &entity : entityCatalog()) {
+            for (const FieldDef &field : entity.fields) {
+                if (field.type == FieldType::Text)
+                    QTest::addRow("%s.%s", qPrintable(entity.type), qPrintable(field.name))
+                        << entity.type << field.name;
+            }
+        }
+    }
+
+    void everyTextFieldRefusesUnsafeCharacters()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, field);
+        const EntityDef &entity = *findEntity(type);
+        const FieldDef &def = *entity.field(field);
+        const QString sample = Test::sampleRecord(entity, 0, Test::SampleFill::Full).text(field);
+        QVERIFY(validateField(entity, def, sample).ok());
+        const QString context = type + u'.' + field;
+        for (const char16_t control : {u'\u202A', u'\u202B', u'\u202C', u'\u202D', u'\u202E', u'\u2066', u'\u2067',
+                                       u'\u2068', u'\u2069', u'\u200E', u'\u200F', u'\u061C'}) {
+            const QString value = sample.left(1) + QChar(control) + sample.mid(1);
+            const Status status = validateField(entity, def, value);
+            if (def.multiline && value.size() <= def.maxLength) {
+                QVERIFY2(status.ok(), qPrintable(QString::number(control, 16)));
+            } else {
+                QVERIFY2(!status.ok(), qPrintable(QString::number(control, 16)));
+                QCOMPARE(errorCodeName(status.error().code), errorCodeName(ErrorCode::InvalidField));
+                QCOMPARE(status.error().context, context);
+            }
+        }
+        for (const QString &half :
+             {QString(QChar(0xd800)), QString(QChar(0xdbff)), QString(QChar(0xdc00)), QString(QChar(0xdfff))}) {
+            const QString value = sample.left(1) + half + sample.mid(1);
+            const Status status = validateField(entity, def, value);
+            QVERIFY(!status.ok());
+            QCOMPARE(errorCodeName(status.error().code), errorCodeName(ErrorCode::InvalidField));
+            QCOMPARE(status.error().context, context);
+        }
     }
 
     void validatesCanonicalValues_data()

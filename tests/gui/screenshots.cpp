@@ -3,9 +3,9 @@
 // Takes the pictures of the user guide: starts a real cartable-server with
 // the reference school, signs in through the real sign-in dialog as a
 // teacher and saves the sign-in dialog, each screen of the teacher's
-// workspace once the first sync is done, and the change of a temporary
-// password. Run by scripts/screenshots.sh under Xvfb;
-// the language follows the system locale (LANG).
+// workspace once the first sync is done, the question asked at sign-out,
+// and the change of a temporary password. Run by scripts/screenshots.sh
+// under Xvfb; the language follows the system locale (LANG).
 
 #include "clientharness.h"
 
@@ -13,6 +13,7 @@
 #include "app/login/logindialog.h"
 #include "app/mainwindow/connectionindicator.h"
 #include "app/mainwindow/mainwindow.h"
+#include "app/mainwindow/signoutdialog.h"
 #include "app/mainwindow/workspaceshell.h"
 #include "app/shell/translationloader.h"
 #include "app/timetable/timetableview.h"
@@ -30,6 +31,7 @@
 #include <QIcon>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -171,13 +173,26 @@ int main(int argc, char *argv[])
     if (!save(window, folder, u"rollcall.png"_s))
         return 1;
 
-    // A first sign-in with a temporary password asks for a new one.
+    // Signing out asks what becomes of this computer's copy.
     window->findChild<QAction *>(u"signOutAction"_s)->trigger();
+    Gui::SignOutDialog *question = controller.signOutDialog();
+    if (!waitFor([question] { return question->isVisible(); }))
+        return fail("the sign-out did not ask about the offline copy");
+    question->findChild<QRadioButton *>(u"removeCopyRadio"_s)->setChecked(true);
+    settle();
+    if (!save(question, folder, u"sign-out.png"_s))
+        return 1;
+    question->findChild<QRadioButton *>(u"keepCopyRadio"_s)->setChecked(true);
+    question->findChild<QPushButton *>(u"signOutButton"_s)->click();
+
+    // A first sign-in with a temporary password asks for a new one.
     if (!waitFor([dialog] { return dialog->isVisible(); }))
         return fail("the sign-out did not return to the sign-in dialog");
     const QString temporary = server.resetPassword(QString::fromUtf16(Test::kTeacherLogin));
     if (temporary.isEmpty())
         return fail("the password reset failed");
+    // The login is typed again: the dialog never shows the last one.
+    dialog->findChild<QLineEdit *>(u"loginEdit"_s)->setText(QString::fromUtf16(Test::kTeacherLogin));
     password->setText(temporary);
     dialog->findChild<QPushButton *>(u"signInButton"_s)->click();
     if (!waitFor([&controller] {

@@ -95,6 +95,59 @@ private Q_SLOTS:
         QCOMPARE(told, sentence);
     }
 
+    // Each refusal of who may write to whom that the client may show has a
+    // sentence of its own, in French too.
+    void refusalsAreTold_data()
+    {
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("english");
+        QTest::addColumn<QString>("french");
+        QTest::newRow("student") << u"message_recipient.student_may_not_write"_s << u"As a student, you may write"_s
+                                 << u"En tant qu’élève, vous ne pouvez écrire qu’à vos professeurs"_s;
+        QTest::newRow("guardian") << u"message_recipient.guardian_may_not_write"_s << u"As a parent"_s
+                                  << u"En tant que parent"_s;
+        QTest::newRow("guardian without responsibility") << u"message_recipient.guardian_without_responsibility"_s
+                                                         << u"legal responsibility"_s << u"Seul le responsable légal"_s;
+        QTest::newRow("teacher") << u"message_recipient.teacher_may_not_write"_s << u"to your students"_s
+                                 << u"à vos élèves"_s;
+        QTest::newRow("broadcast") << u"message_recipient.broadcast_not_allowed"_s << u"Writing to a whole class"_s
+                                   << u"Écrire à toute une classe"_s;
+        QTest::newRow("outside") << u"message_recipient.not_in_establishment"_s << u"not part of this school"_s
+                                 << u"ne fait pas partie de cet établissement"_s;
+        QTest::newRow("not the author") << u"message_recipient.not_thread_author"_s << u"Only the author"_s
+                                        << u"Seul l’auteur d’une conversation"_s;
+        QTest::newRow("author") << u"message_recipient.author_not_self"_s << u"started a conversation"_s
+                                << u"a commencé une conversation"_s;
+        QTest::newRow("establishment") << u"establishment.only_broadcast_roles"_s << u"Of the school’s settings"_s
+                                       << u"Parmi les paramètres de l’établissement"_s;
+        QTest::newRow("delegates") << u"class_membership.delegate_only"_s << u"delegates of a class"_s
+                                   << u"délégués d’une classe"_s;
+        QTest::newRow("another reason") << u"grade.not_own_evaluation"_s << u"not allowed to make this change"_s
+                                        << u"Vous n’êtes pas autorisé"_s;
+    }
+
+    void refusalsAreTold()
+    {
+        QFETCH(QString, reason);
+        QFETCH(QString, english);
+        QFETCH(QString, french);
+        const Core::Error error{Core::ErrorCode::Forbidden, reason};
+        QCOMPARE(Gui::ErrorMessages::saveFailure(error), Gui::ErrorMessages::refusal(error));
+        QTranslator translator;
+        QVERIFY(translator.load(u":/i18n/cartable_en.qm"_s));
+        QCoreApplication::installTranslator(&translator);
+        const QString sentence = Gui::ErrorMessages::refusal(error);
+        QCoreApplication::removeTranslator(&translator);
+        QVERIFY2(sentence.contains(english), qPrintable(sentence));
+        QVERIFY(sentence.endsWith(u'.'));
+        QTranslator inFrench;
+        QVERIFY(inFrench.load(u":/i18n/cartable_fr.qm"_s));
+        QCoreApplication::installTranslator(&inFrench);
+        const QString translated = Gui::ErrorMessages::refusal(error);
+        QCoreApplication::removeTranslator(&inFrench);
+        QVERIFY2(translated.contains(french), qPrintable(translated));
+    }
+
     void lockoutSaysHowLong_data()
     {
         QTest::addColumn<QString>("retryAfter");
@@ -126,6 +179,26 @@ private Q_SLOTS:
         const QString sentence = Gui::ErrorMessages::signInFailure(error);
         QCoreApplication::removeTranslator(&translator);
         QVERIFY2(sentence.contains(french), qPrintable(sentence));
+    }
+
+    // The server's answer to the right password of a disabled account.
+    void disabledAccountIsTold()
+    {
+        const Core::Error error{Core::ErrorCode::AccountDisabled, {}};
+        {
+            QTranslator translator;
+            QVERIFY(translator.load(u":/i18n/cartable_en.qm"_s));
+            QCoreApplication::installTranslator(&translator);
+            const QString sentence = Gui::ErrorMessages::signInFailure(error);
+            QCoreApplication::removeTranslator(&translator);
+            QCOMPARE(sentence, u"This account has been disabled. Ask your school’s administration."_s);
+        }
+        QTranslator translator;
+        QVERIFY(translator.load(u":/i18n/cartable_fr.qm"_s));
+        QCoreApplication::installTranslator(&translator);
+        const QString sentence = Gui::ErrorMessages::signInFailure(error);
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(sentence, u"Ce compte a été désactivé. Adressez-vous à l’administration de votre établissement."_s);
     }
 };
 

@@ -7,6 +7,7 @@
 #include "app/login/logindialog.h"
 #include "app/mainwindow/mainwindow.h"
 #include "app/mainwindow/roleassignmentmodel.h"
+#include "app/mainwindow/signoutdialog.h"
 #include "app/mainwindow/workspaceshell.h"
 #include "app/shell/translationloader.h"
 #include "tests/support/httpclient.h"
@@ -18,10 +19,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -62,7 +63,9 @@ private Q_SLOTS:
     void signOutReturnsToTheDialog();
     void sessionEndedByTheServerReturnsToTheDialog();
     void staleTokenIsRemovedAtStart();
-    void lastServerAndLoginArePrefilled();
+    void endedRememberedSessionLeavesNoLoginAtStart();
+    void lastServerIsPrefilledButNotTheLogin();
+    void loginKeptByAnOlderVersionIsErasedAtStart();
     void escapeQuits();
     void escapeAbandonsARunningSignIn();
     void frenchTranslationIsEmbedded();
@@ -83,6 +86,8 @@ private:
     void startClient();
     void fill(const QString &server, const QString &login, const QString &password, bool remember);
     void signInAsTeacher(bool remember);
+    // Account › Sign out, keeping this computer's copy.
+    void signOutKeepingTheCopy();
 
     Test::ServerProcess m_server;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -146,6 +151,20 @@ void TestLoginDialog::signInAsTeacher(bool remember)
     QTest::mouseClick(signInButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(mainWindow()->isVisible(), kTimeout);
     QVERIFY(!dialog()->isVisible());
+}
+
+void TestLoginDialog::signOutKeepingTheCopy()
+{
+    mainWindow()->findChild<QAction *>(u"signOutAction"_s)->trigger();
+    Gui::SignOutDialog *question = m_client->controller.signOutDialog();
+    QTRY_VERIFY(question->isVisible());
+    auto *keep = findChildNamed<QRadioButton>(question, u"keepCopyRadio"_s);
+    QVERIFY(keep);
+    keep->setFocus();
+    QTest::keyClick(keep, Qt::Key_Space);
+    QVERIFY(keep->isChecked());
+    QTest::keyClick(question, Qt::Key_Return);
+    QTRY_VERIFY(!question->isVisible());
 }
 
 void TestLoginDialog::controlsAreNamedAndReachableByKeyboard()
@@ -256,15 +275,12 @@ void TestLoginDialog::wrongPasswordStaysOnTheDialog()
 
 void TestLoginDialog::unreachableServerIsReported()
 {
-    // A port that was free a moment ago and that nobody listens on.
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    const quint16 closedPort = probe.serverPort();
-    probe.close();
+    const QUrl unreachable = Test::unreachableServerUrl();
+    QVERIFY(unreachable.isValid());
 
     startClient();
-    fill(u"http://127.0.0.1:%1"_s.arg(closedPort), QString::fromUtf16(Test::kTeacherLogin),
-         QString::fromUtf16(Test::kDemoPassword), false);
+    fill(unreachable.toString(), QString::fromUtf16(Test::kTeacherLogin), QString::fromUtf16(Test::kDemoPassword),
+         false);
     QTest::mouseClick(signInButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog()->isWaiting(), kTimeout);
     QCOMPARE(errorLabel()->text(), u"The server cannot be reached. Check the address and your connection."_s);
@@ -318,7 +334,7 @@ void TestLoginDialog::rememberMeKeepsTheTokenAndResumesAtStart()
              QString::fromUtf16(Test::kTeacherName));
 
     // Signing out forgets it.
-    mainWindow()->findChild<QAction *>(u"signOutAction"_s)->trigger();
+    signOutKeepingTheCopy();
     QTRY_VERIFY_WITH_TIMEOUT(dialog()->isVisible(), kTimeout);
     QCOMPARE(m_store->size(), 0);
     QVERIFY(!m_client->settings.value(u"account/remember"_s).toBool());
@@ -354,11 +370,14 @@ void TestLoginDialog::withoutRememberMeQuittingRemovesTheToken()
 void TestLoginDialog::signOutReturnsToTheDialog()
 {
     signInAsTeacher(false);
-    mainWindow()->findChild<QAction *>(u"signOutAction"_s)->trigger();
+    signOutKeepingTheCopy();
     QTRY_VERIFY_WITH_TIMEOUT(dialog()->isVisible(), kTimeout);
     QVERIFY(!mainWindow()->isVisible());
     QCOMPARE(m_store->size(), 0);
-    QCOMPARE(loginEdit()->text(), QString::fromUtf16(Test::kTeacherLogin));
+    // The next person on this computer does not see who was here.
+    QCOMPARE(serverEdit()->text(), serverText());
+    QVERIFY(loginEdit()->text().isEmpty());
+    QVERIFY(!m_client->settings.contains(u"account/login"_s));
     QVERIFY(passwordEdit()->text().isEmpty());
     QVERIFY(!rememberCheck()->isChecked());
     QVERIFY(loginEdit()->isEnabled());
@@ -406,18 +425,62 @@ void TestLoginDialog::staleTokenIsRemovedAtStart()
     QVERIFY(!mainWindow()->isVisible());
 }
 
-void TestLoginDialog::lastServerAndLoginArePrefilled()
+void TestLoginDialog::endedRememberedSessionLeavesNoLoginAtStart()
+{
+    signInAsTeacher(true);
+    const QString accessToken = m_client->session.accessToken();
+    m_client->controller.finish();
+    m_client.reset();
+    // Signed out from another device while this one was closed.
+    QCOMPARE(Test::postJson(Test::endpoint(m_server.url(), u"/api/v1/auth/logout"_s), {}, accessToken).status, 204);
+
+    startClient();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog()->isWaiting(), kTimeout);
+    QVERIFY(!mainWindow()->isVisible());
+    QVERIFY(errorLabel()->isVisible());
+    QCOMPARE(serverEdit()->text(), serverText());
+    QVERIFY(loginEdit()->text().isEmpty());
+    QVERIFY(!rememberCheck()->isChecked());
+    QVERIFY(!m_client->settings.contains(u"account/login"_s));
+    QVERIFY(!m_client->settings.value(u"account/remember"_s).toBool());
+    QTRY_COMPARE(m_store->size(), 0);
+}
+
+void TestLoginDialog::lastServerIsPrefilledButNotTheLogin()
 {
     signInAsTeacher(false);
     m_client->controller.finish();
     m_client.reset();
+    {
+        const QSettings settings(settingsFile(), QSettings::IniFormat);
+        QVERIFY(!settings.contains(u"account/login"_s));
+    }
 
     startClient();
     QCOMPARE(serverEdit()->text(), serverText());
-    QCOMPARE(loginEdit()->text(), QString::fromUtf16(Test::kTeacherLogin));
+    QVERIFY(loginEdit()->text().isEmpty());
     QVERIFY(passwordEdit()->text().isEmpty());
     QVERIFY(!rememberCheck()->isChecked());
-    QCOMPARE(dialog()->focusWidget(), passwordEdit());
+    QCOMPARE(dialog()->focusWidget(), loginEdit());
+}
+
+void TestLoginDialog::loginKeptByAnOlderVersionIsErasedAtStart()
+{
+    {
+        QSettings settings(settingsFile(), QSettings::IniFormat);
+        settings.setValue(u"account/server"_s, serverText());
+        settings.setValue(u"account/login"_s, QString::fromUtf16(Test::kTeacherLogin));
+        settings.setValue(u"account/remember"_s, false);
+    }
+    startClient();
+    QCOMPARE(serverEdit()->text(), serverText());
+    QVERIFY(loginEdit()->text().isEmpty());
+    QVERIFY(!m_client->settings.contains(u"account/login"_s));
+    QFile ini(settingsFile());
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    QVERIFY(!ini.readAll().contains("prof.martin"));
+    // The server address is no one's own: it stays.
+    QCOMPARE(m_client->settings.value(u"account/server"_s).toString(), serverText());
 }
 
 void TestLoginDialog::escapeQuits()

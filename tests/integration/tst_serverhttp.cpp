@@ -153,6 +153,14 @@ private Q_SLOTS:
         QTest::newRow("empty body") << QByteArray() << QByteArray("application/json") << 400 << u"invalid_json"_s;
         QTest::newRow("invalid UTF-8") << QByteArray("{\"login\":\"\xff\",\"password\":\"x\"}")
                                        << QByteArray("application/json") << 400 << u"invalid_json"_s;
+        QTest::newRow("UTF-8 of a surrogate") << QByteArray("{\"login\":\"\xed\xa0\x80\",\"password\":\"x\"}")
+                                              << QByteArray("application/json") << 400 << u"invalid_json"_s;
+        // QJsonDocument reads these escapes as lone surrogates.
+        QTest::newRow("lone surrogate escape") << QByteArray(R"({"login":"prof.martin\ud800","password":"cartable"})")
+                                               << QByteArray("application/json") << 400 << u"invalid_json"_s;
+        QTest::newRow("lone surrogate escape in a key")
+            << QByteArray(R"({"login":"prof.martin","password":"cartable","\udc00":1})")
+            << QByteArray("application/json") << 400 << u"invalid_json"_s;
         QTest::newRow("login is a number") << QByteArray("{\"login\":12,\"password\":\"cartable\"}")
                                            << QByteArray("application/json") << 400 << u"invalid_field"_s;
         QTest::newRow("password missing")

@@ -14,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Cartable;
@@ -262,6 +263,73 @@ private Q_SLOTS:
         const HttpResult refused = postJson(at(u"/api/v1/sync/pull"_s), "{}", access);
         QCOMPARE(refused.status, 403);
         QCOMPARE(refused.errorCode(), u"password_change_required"_s);
+    }
+
+    // A disabled account may not sign in (403 account_disabled, told to its
+    // right password only), and a session it still has is refused by pull,
+    // push and refresh, though the session's row is still open: the flag is
+    // set here in the database by hand. The administrator's
+    // --enable-account lets it in again; --disable-account ends its
+    // sessions at once.
+    void disabledAccountIsRefusedEverywhere()
+    {
+        const QString login = u"eleve.emma"_s;
+        const QString spec = m_server->databaseSpec();
+        const auto liveSessions = [&spec, &login] {
+            int count = -1;
+            {
+                QSqlDatabase db = openDatabaseSpec(spec, u"sessions"_s);
+                QSqlQuery query(db);
+                query.prepare(u"SELECT count(*) FROM auth_session s JOIN account a ON a.id = s.account_id "
+                              "WHERE a.login = ? AND s.revoked_at IS NULL"_s);
+                query.addBindValue(login);
+                if (query.exec() && query.next())
+                    count = query.value(0).toInt();
+            }
+            QSqlDatabase::removeDatabase(u"sessions"_s);
+            return count;
+        };
+        const auto loginBody = [&login](const QString &password) {
+            return compact({{u"login"_s, login}, {u"password"_s, password}});
+        };
+        const QByteArray pullBody = compact({{u"limit"_s, 50}});
+        const QByteArray pushBody = compact({{u"client_id"_s, Core::newId()}, {u"mutations"_s, QJsonArray()}});
+        const QJsonObject session = signIn(login);
+        const QString access = session.value(u"accessToken"_s).toString();
+        const QByteArray refresh = compact({{u"refreshToken"_s, session.value(u"refreshToken"_s)}});
+        QCOMPARE(postJson(at(u"/api/v1/sync/pull"_s), pullBody, access).status, 200);
+
+        QString error;
+        QVERIFY2(runStatement(spec, u"UPDATE account SET disabled = 1 WHERE login = 'eleve.emma'"_s, &error),
+                 qPrintable(error));
+        QCOMPARE(liveSessions(), 1);
+        for (const HttpResult &refused :
+             {postJson(at(u"/api/v1/sync/pull"_s), pullBody, access),
+              postJson(at(u"/api/v1/sync/push"_s), pushBody, access), getJson(at(u"/api/v1/me"_s), access),
+              postJson(at(u"/api/v1/auth/refresh"_s), refresh)}) {
+            QCOMPARE(refused.status, 401);
+            QCOMPARE(refused.errorCode(), u"session_expired"_s);
+        }
+        const HttpResult disabled = postJson(at(u"/api/v1/auth/login"_s), loginBody(QString::fromUtf16(kDemoPassword)));
+        QCOMPARE(disabled.status, 403);
+        QCOMPARE(disabled.errorCode(), u"account_disabled"_s);
+        QCOMPARE(postJson(at(u"/api/v1/auth/login"_s), loginBody(u"not-the-password"_s)).errorCode(),
+                 u"invalid_credentials"_s);
+
+        QString said;
+        QVERIFY2(m_server->runAdmin({u"--enable-account"_s, login}, &said), qPrintable(m_server->errorString()));
+        QVERIFY2(said.contains(u"enabled"_s), qPrintable(said));
+        const QString again = token(login);
+        QCOMPARE(postJson(at(u"/api/v1/sync/pull"_s), pullBody, again).status, 200);
+
+        QVERIFY2(m_server->runAdmin({u"--disable-account"_s, login}, &said), qPrintable(m_server->errorString()));
+        QVERIFY2(said.contains(u"disabled"_s), qPrintable(said));
+        QCOMPARE(liveSessions(), 0);
+        QCOMPARE(postJson(at(u"/api/v1/sync/pull"_s), pullBody, again).errorCode(), u"session_expired"_s);
+        QCOMPARE(postJson(at(u"/api/v1/auth/login"_s), loginBody(QString::fromUtf16(kDemoPassword))).status, 403);
+        QVERIFY(!m_server->runAdmin({u"--disable-account"_s, u"nobody"_s}));
+        QVERIFY2(m_server->runAdmin({u"--enable-account"_s, login}), qPrintable(m_server->errorString()));
+        QCOMPARE(postJson(at(u"/api/v1/auth/login"_s), loginBody(QString::fromUtf16(kDemoPassword))).status, 200);
     }
 
     // A change reaches the connected clients of the accounts that read it,

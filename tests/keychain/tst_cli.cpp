@@ -4,6 +4,7 @@
 #include "tests/support/serverprocess.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -120,6 +121,11 @@ private Q_SLOTS:
         // Only the server and the login are written to the settings file.
         QSettings settings(settingsPath(), QSettings::IniFormat);
         QCOMPARE(settings.allKeys(), (QStringList{u"session/login"_s, u"session/server"_s}));
+        // It names the account: no other user of the computer reads it.
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                                                | QFileDevice::ReadOther | QFileDevice::WriteOther
+                                                | QFileDevice::ExeOther;
+        QCOMPARE(QFileInfo(settingsPath()).permissions() & others, QFileDevice::Permissions());
 
         const Run whoami = cli({u"whoami"_s});
         QCOMPARE(whoami.exitCode, 0);

@@ -5,11 +5,15 @@
 
 #include "tests/support/serverprocess.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Cartable::Test;
 using namespace Qt::StringLiterals;
@@ -81,6 +85,34 @@ private:
         return {};
     }
 
+    Run signIn() const
+    {
+        return cli({u"login"_s, u"--server"_s, m_server->url().toString(), u"--login"_s,
+                    QString::fromUtf16(kTeacherLogin), u"--password-stdin"_s},
+                   QByteArray("cartable\n"));
+    }
+
+    // The permission bits of a file or folder; -1 when it is not there.
+    static int modeOf(const QString &path)
+    {
+        struct stat info = {};
+        if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+            return -1;
+        return static_cast<int>(info.st_mode & 0777);
+    }
+
+    static bool setMode(const QString &path, int mode)
+    {
+        return ::chmod(QFile::encodeName(path).constData(), static_cast<mode_t>(mode)) == 0;
+    }
+
+    // The replica the commands use without --replica.
+    static QString defaultReplica()
+    {
+        const Run status = cli({u"status"_s, u"--json"_s});
+        return QJsonDocument::fromJson(status.out.toUtf8()).object().value(u"replica"_s).toString();
+    }
+
     std::unique_ptr<ServerProcess> m_server;
     QTemporaryDir m_dir;
     QString m_teacherPerson;
@@ -94,9 +126,7 @@ private Q_SLOTS:
         m_server = std::make_unique<ServerProcess>(backendFromEnvironment());
         QVERIFY2(m_server->fillWithReferenceSchool(0.02), qPrintable(m_server->errorString()));
         QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-        const Run login = cli({u"login"_s, u"--server"_s, m_server->url().toString(), u"--login"_s,
-                               QString::fromUtf16(kTeacherLogin), u"--password-stdin"_s},
-                              QByteArray("cartable\n"));
+        const Run login = signIn();
         QVERIFY2(login.exitCode == 0, qPrintable(login.err));
     }
 
@@ -243,6 +273,70 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, exitCode);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
         QVERIFY(onReplica(u"laptop.sqlite"_s, {u"status"_s}).out.contains(u"pending changes: 0"_s));
+    }
+
+    void defaultReplicaIsTheUsersAlone()
+    {
+        const QString path = defaultReplica();
+        QVERIFY(!path.isEmpty());
+        const QString folder = QFileInfo(path).absolutePath();
+        QCOMPARE(modeOf(folder), 0700);
+        QCOMPARE(modeOf(path), 0600);
+        // As an older version left them: readable by every user.
+        QVERIFY(setMode(folder, 0755));
+        QVERIFY(setMode(path, 0644));
+        const Run sync = cli({u"sync"_s, u"--quiet"_s});
+        QVERIFY2(sync.exitCode == 0, qPrintable(sync.err));
+        QCOMPARE(modeOf(folder), 0700);
+        QCOMPARE(modeOf(path), 0600);
+    }
+
+    void logoutForgetRefusesWhileChangesWait()
+    {
+        const QString path = defaultReplica();
+        QCOMPARE(cli({u"sync"_s, u"--quiet"_s}).exitCode, 0);
+        const QString grade = teachersGrade(exported(u"laptop.sqlite"_s), m_teacherPerson, 2);
+        QVERIFY(!grade.isEmpty());
+        QCOMPARE(cli({u"set"_s, u"grade"_s, grade, u"comment"_s, u"À revoir"_s}).exitCode, 0);
+
+        QCOMPARE(cli({u"logout"_s, u"--discard-unsent"_s}).exitCode, 2);
+        QCOMPARE(cli({u"logout"_s, u"--forget"_s, u"now"_s}).exitCode, 2);
+        const Run refused = cli({u"logout"_s, u"--forget"_s});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(u"1 change(s)"_s), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(u"--discard-unsent"_s), qPrintable(refused.err));
+        // Nothing changed: the copy and the session are still there.
+        QVERIFY(QFile::exists(path));
+        QCOMPARE(cli({u"whoami"_s}).exitCode, 0);
+        QVERIFY(cli({u"status"_s}).out.contains(u"pending changes: 1"_s));
+
+        const Run forced = cli({u"logout"_s, u"--forget"_s, u"--discard-unsent"_s});
+        QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
+        QVERIFY(forced.out.contains(u"Removed this computer's copy"_s));
+        QVERIFY(!QFile::exists(path));
+        for (const QString &suffix : {u"-wal"_s, u"-shm"_s, u"-journal"_s})
+            QVERIFY(!QFile::exists(path + suffix));
+        QCOMPARE(cli({u"whoami"_s}).exitCode, 1);
+        QCOMPARE(signIn().exitCode, 0);
+    }
+
+    void logoutForgetRemovesASyncedCopy()
+    {
+        QCOMPARE(cli({u"sync"_s, u"--quiet"_s}).exitCode, 0);
+        const QString path = defaultReplica();
+        QVERIFY(QFile::exists(path));
+        // Without --forget the copy stays for the next sign-in.
+        QCOMPARE(cli({u"logout"_s}).exitCode, 0);
+        QVERIFY(QFile::exists(path));
+        QCOMPARE(signIn().exitCode, 0);
+
+        const Run logout = cli({u"logout"_s, u"--forget"_s});
+        QVERIFY2(logout.exitCode == 0, qPrintable(logout.err));
+        QVERIFY(logout.out.contains(u"Signed out"_s));
+        QVERIFY(!QFile::exists(path));
+        // Signed out already: nothing to name the copy by.
+        QCOMPARE(cli({u"logout"_s, u"--forget"_s}).exitCode, 1);
+        QCOMPARE(signIn().exitCode, 0);
     }
 };
 

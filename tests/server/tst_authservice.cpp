@@ -11,6 +11,8 @@
 
 #include "tests/support/testdatabase.h"
 
+#include "core/sqlstatement.h"
+
 #include <QSqlQuery>
 #include <QTest>
 
@@ -262,16 +264,39 @@ private Q_SLOTS:
         m_now = start;
     }
 
-    void addressLocksAfterFiveFailures()
+    // A spray over many logins from one address locks the address, once 30
+    // different logins have failed there.
+    void addressLocksAfterThirtyDifferentLogins()
     {
         const QString address = u"198.51.100.7"_s;
-        for (int i = 0; i < 5; ++i)
-            QVERIFY(!m_auth->login(request(u"nobody%1"_s.arg(i), u"x"_s), address).ok());
+        for (int i = 0; i < 29; ++i) {
+            QCOMPARE(m_auth->login(request(u"nobody%1"_s.arg(i), u"x"_s), address).error().code,
+                     Core::ErrorCode::InvalidCredentials);
+        }
+        QVERIFY(m_auth->login(request(u"secretariat.bernard"_s), address).ok());
+        QCOMPARE(m_auth->login(request(u"nobody29"_s, u"x"_s), address).error().code,
+                 Core::ErrorCode::InvalidCredentials);
         const auto locked = m_auth->login(request(u"secretariat.bernard"_s), address);
         QVERIFY(!locked.ok());
         QCOMPARE(locked.error().code, Core::ErrorCode::TooManyAttempts);
+        QCOMPARE(locked.error().context, u"900"_s);
         // The account itself is not locked: from elsewhere it signs in.
         QVERIFY(m_auth->login(request(u"secretariat.bernard"_s), u"198.51.100.8"_s).ok());
+    }
+
+    // A school behind one NAT address: a pupil who gets his password wrong
+    // a hundred times locks his own login, never the others'. (An unknown
+    // login counts as a real one does.)
+    void oneLoginFailingOftenLeavesTheAddressOpen()
+    {
+        const QString school = u"203.0.113.50"_s;
+        for (int i = 0; i < 100; ++i) {
+            const auto refused = m_auth->login(request(u"eleve.distrait"_s, u"oubli-%1"_s.arg(i)), school);
+            QCOMPARE(refused.error().code,
+                     i < 5 ? Core::ErrorCode::InvalidCredentials : Core::ErrorCode::TooManyAttempts);
+        }
+        for (const QString &other : {u"eleve.leo"_s, u"eleve.emma"_s, u"parent.dubois"_s})
+            QVERIFY2(m_auth->login(request(other), school).ok(), qPrintable(other));
     }
 
     void successClearsTheAccountCount()
@@ -296,6 +321,88 @@ private Q_SLOTS:
             QVERIFY(!m_auth->login(request(login, u"x"_s), nextAddress()).ok());
         QVERIFY(m_auth->login(request(login), nextAddress()).ok());
         m_now = start;
+    }
+
+    // Locked, a login that exists answers as one that does not; before the
+    // lock both answer as a wrong password: nobody learns which logins exist.
+    void lockedAndUnknownLoginsAnswerAlike()
+    {
+        const QDateTime start = m_now;
+        const QStringList logins{u"collectivite.moreau"_s, u"collectivite.inconnu"_s};
+        for (const QString &login : logins) {
+            for (int i = 0; i < 5; ++i) {
+                QCOMPARE(m_auth->login(request(login, u"x"_s), nextAddress()).error().code,
+                         Core::ErrorCode::InvalidCredentials);
+            }
+        }
+        const auto known = m_auth->login(request(logins.at(0)), nextAddress());
+        const auto unknown = m_auth->login(request(logins.at(1)), nextAddress());
+        QVERIFY(!known.ok() && !unknown.ok());
+        QCOMPARE(known.error().code, Core::ErrorCode::TooManyAttempts);
+        QCOMPARE(unknown.error().code, known.error().code);
+        QCOMPARE(unknown.error().context, known.error().context);
+        m_now = start.addSecs(15 * 60 + 1);
+        QVERIFY(m_auth->login(request(logins.at(0)), nextAddress()).ok());
+        m_now = start;
+    }
+
+    // A disabled account: its right password learns that it may not sign
+    // in, a wrong one learns nothing, and a session it still has is over,
+    // on every authenticated request and at refresh. Here the flag is set
+    // by hand, as if the sessions had not ended with it.
+    void disabledAccountIsRefusedEverywhere()
+    {
+        const QString login = u"cpe.petit"_s;
+        const QString accountId = m_store->findByLogin(login).value()->id;
+        const Core::SessionTokens tokens = m_auth->login(request(login), nextAddress()).value().tokens;
+        QVERIFY(m_auth->authenticate(bearer(tokens.accessToken)).ok());
+        QVERIFY(m_store->findByLogin(login).value()->disabled == false);
+        QSqlQuery query(m_db);
+        QVERIFY(Core::execPrepared(query, u"UPDATE account SET disabled = 1 WHERE id = ?"_s, accountId));
+        QVERIFY(m_store->findByLogin(login).value()->disabled);
+
+        // The session's row is still open, and refused all the same.
+        QVERIFY(m_sessions->liveSessionCount(accountId, m_now).value() > 0);
+        QCOMPARE(m_auth->authenticate(bearer(tokens.accessToken)).error().code, Core::ErrorCode::SessionExpired);
+        QCOMPARE(m_auth->refresh({tokens.refreshToken}).error().code, Core::ErrorCode::SessionExpired);
+        // The refresh ended it: enabled again, this session does not come back.
+        const int sessionsLeft = m_sessions->liveSessionCount(accountId, m_now).value();
+
+        const auto right = m_auth->login(request(login), nextAddress());
+        QVERIFY(!right.ok());
+        QCOMPARE(right.error().code, Core::ErrorCode::AccountDisabled);
+        QCOMPARE(m_auth->login(request(login, u"not-the-password"_s), nextAddress()).error().code,
+                 Core::ErrorCode::InvalidCredentials);
+
+        QCOMPARE(m_auth->setDisabled(login, false).value(), true);
+        QCOMPARE(m_auth->setDisabled(login, false).value(), false);
+        QCOMPARE(m_auth->authenticate(bearer(tokens.accessToken)).error().code, Core::ErrorCode::SessionExpired);
+        QCOMPARE(m_sessions->liveSessionCount(accountId, m_now).value(), sessionsLeft);
+        const Core::SessionTokens again = m_auth->login(request(login), nextAddress()).value().tokens;
+        QVERIFY(m_auth->authenticate(bearer(again.accessToken)).ok());
+        QVERIFY(m_auth->refresh({again.refreshToken}).ok());
+    }
+
+    // The administrator's --disable-account: every session ends at once;
+    // --enable-account lets the account sign in again.
+    void administratorDisablesAndEnables()
+    {
+        const QString login = u"cpe.petit"_s;
+        const QString accountId = m_store->findByLogin(login).value()->id;
+        const Core::SessionTokens tokens = m_auth->login(request(login), nextAddress()).value().tokens;
+        QVERIFY(m_sessions->liveSessionCount(accountId, m_now).value() > 0);
+
+        QCOMPARE(m_auth->setDisabled(login, true).value(), true);
+        QCOMPARE(m_sessions->liveSessionCount(accountId, m_now).value(), 0);
+        QCOMPARE(m_auth->authenticate(bearer(tokens.accessToken)).error().code, Core::ErrorCode::SessionExpired);
+        QCOMPARE(m_auth->refresh({tokens.refreshToken}).error().code, Core::ErrorCode::SessionExpired);
+        QCOMPARE(m_auth->login(request(login), nextAddress()).error().code, Core::ErrorCode::AccountDisabled);
+        QCOMPARE(m_auth->setDisabled(login, true).value(), false);
+        QCOMPARE(m_auth->setDisabled(u"nobody"_s, true).error().code, Core::ErrorCode::NotFound);
+
+        QCOMPARE(m_auth->setDisabled(login, false).value(), true);
+        QVERIFY(!m_store->findByLogin(login).value()->disabled);
+        QVERIFY(m_auth->login(request(login), nextAddress()).ok());
     }
 
     void storeRefusesBadEstablishments()

@@ -188,27 +188,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("account");
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("teacher") << u"a-t1"_s
-                                 << QStringList{u"account:a-t1"_s,     u"class:c1"_s,         u"class_staff:c1"_s,
-                                                u"establishment:e1"_s, u"group:g1"_s,         u"staff:e1"_s,
-                                                u"student:s1"_s,       u"working_group:wg1"_s};
+                                 << QStringList{u"account:a-t1"_s,   u"class:c1"_s,         u"class_staff:c1"_s,
+                                                u"directory:e1"_s,   u"establishment:e1"_s, u"group:g1"_s,
+                                                u"group_staff:g1"_s, u"staff:e1"_s,         u"student:s1"_s,
+                                                u"student:s3"_s,     u"student:s4"_s,       u"working_group:wg1"_s};
         QTest::newRow("guardian with legal responsibility")
-            << u"a-p1"_s
-            << QStringList{u"account:a-p1"_s, u"class:c1"_s, u"establishment:e1"_s, u"group:g1"_s, u"student:s1"_s};
+            << u"a-p1"_s << QStringList{u"account:a-p1"_s,     u"class:c1"_s, u"directory:e1"_s,
+                                        u"establishment:e1"_s, u"group:g1"_s, u"student:s1"_s};
         QTest::newRow("guardian without legal responsibility")
-            << u"a-p3"_s << QStringList{u"account:a-p3"_s, u"establishment:e1"_s};
-        QTest::newRow("student") << u"a-s1"_s
-                                 << QStringList{u"account:a-s1"_s, u"class:c1"_s, u"establishment:e1"_s, u"group:g1"_s,
-                                                u"student:s1"_s};
+            << u"a-p3"_s << QStringList{u"account:a-p3"_s, u"directory:e1"_s, u"establishment:e1"_s};
+        QTest::newRow("student") << u"a-s1"_s << QStringList{u"account:a-s1"_s,     u"class:c1"_s, u"directory:e1"_s,
+                                                             u"establishment:e1"_s, u"group:g1"_s, u"student:s1"_s};
         QTest::newRow("secretariat") << u"a-y"_s
-                                     << QStringList{u"account:a-y"_s,      u"administration:e1"_s, u"class:c1"_s,
-                                                    u"class:c2"_s,         u"class_staff:c1"_s,    u"class_staff:c2"_s,
-                                                    u"establishment:e1"_s, u"group:g1"_s,          u"staff:e1"_s,
-                                                    u"student:s1"_s,       u"student:s2"_s};
+                                     << QStringList{u"account:a-y"_s,    u"administration:e1"_s, u"class:c1"_s,
+                                                    u"class:c2"_s,       u"class_staff:c1"_s,    u"class_staff:c2"_s,
+                                                    u"directory:e1"_s,   u"establishment:e1"_s,  u"group:g1"_s,
+                                                    u"group_staff:g1"_s, u"staff:e1"_s,          u"student:s1"_s,
+                                                    u"student:s2"_s,     u"student:s3"_s,        u"student:s4"_s};
         QTest::newRow("local authority") << u"a-l"_s << QStringList{u"account:a-l"_s, u"establishment:e1"_s};
         QTest::newRow("student of the other establishment")
-            << u"xa-s1"_s
-            << QStringList{u"account:xa-s1"_s, u"class:xc1"_s, u"establishment:xe1"_s, u"group:xg1"_s,
-                           u"student:xs1"_s};
+            << u"xa-s1"_s << QStringList{u"account:xa-s1"_s,     u"class:xc1"_s, u"directory:xe1"_s,
+                                         u"establishment:xe1"_s, u"group:xg1"_s, u"student:xs1"_s};
     }
 
     void bucketsOfEachRole()

@@ -35,6 +35,45 @@ private Q_SLOTS:
         QCOMPARE(outcome.config.maxBodyBytes, qint64(1024 * 1024));
         QCOMPARE(outcome.config.database, ServerConfig::defaultDatabasePath());
         QVERIFY(!outcome.config.seedDemo);
+        // Sign-in throttling (docs/SECURITY.md).
+        QCOMPARE(outcome.config.throttle.failuresPerAccount, 5);
+        QCOMPARE(outcome.config.throttle.loginsPerAddress, 30);
+        QCOMPARE(outcome.config.throttle.failuresPerAddress, 200);
+        QCOMPARE(outcome.config.throttle.lockout, std::chrono::minutes(15));
+        QVERIFY(outcome.config.disableAccountLogin.isEmpty());
+        QVERIFY(outcome.config.enableAccountLogin.isEmpty());
+    }
+
+    void throttleFlags()
+    {
+        const ConfigOutcome outcome = parseServerArguments(
+            {u"cartable-server"_s, u"--login-failures-per-account"_s, u"8"_s, u"--login-failed-logins-per-address"_s,
+             u"60"_s, u"--login-failures-per-address"_s, u"5000"_s, u"--login-lockout-minutes"_s, u"20"_s});
+        QVERIFY2(!outcome.exitNow, qPrintable(outcome.message));
+        QCOMPARE(outcome.config.throttle.failuresPerAccount, 8);
+        QCOMPARE(outcome.config.throttle.loginsPerAddress, 60);
+        QCOMPARE(outcome.config.throttle.failuresPerAddress, 5000);
+        QCOMPARE(outcome.config.throttle.lockout, std::chrono::minutes(20));
+    }
+
+    void accountAdministration_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("disabled");
+        QTest::addColumn<QString>("enabled");
+        QTest::newRow("disable") << QStringList{u"--disable-account"_s, u"eleve.leo"_s} << u"eleve.leo"_s << QString();
+        QTest::newRow("enable") << QStringList{u"--enable-account"_s, u" eleve.leo "_s} << QString() << u"eleve.leo"_s;
+    }
+
+    void accountAdministration()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, disabled);
+        QFETCH(QString, enabled);
+        const ConfigOutcome outcome = parseServerArguments(QStringList{u"cartable-server"_s} + arguments);
+        QVERIFY2(!outcome.exitNow, qPrintable(outcome.message));
+        QCOMPARE(outcome.config.disableAccountLogin, disabled);
+        QCOMPARE(outcome.config.enableAccountLogin, enabled);
     }
 
     void flags()
@@ -61,6 +100,14 @@ private Q_SLOTS:
         QTest::newRow("tiny body limit") << QStringList{u"--max-body-bytes"_s, u"10"_s};
         QTest::newRow("zero session") << QStringList{u"--session-hours"_s, u"0"_s};
         QTest::newRow("address limit not a number") << QStringList{u"--login-failures-per-address"_s, u"many"_s};
+        QTest::newRow("address limit too high") << QStringList{u"--login-failures-per-address"_s, u"100001"_s};
+        QTest::newRow("one failed login per address") << QStringList{u"--login-failed-logins-per-address"_s, u"1"_s};
+        QTest::newRow("disable without a login") << QStringList{u"--disable-account"_s, u" "_s};
+        QTest::newRow("enable without a login") << QStringList{u"--enable-account"_s, u""_s};
+        QTest::newRow("two administration commands")
+            << QStringList{u"--disable-account"_s, u"eleve.leo"_s, u"--reset-password"_s, u"eleve.leo"_s};
+        QTest::newRow("disable and enable")
+            << QStringList{u"--disable-account"_s, u"eleve.leo"_s, u"--enable-account"_s, u"eleve.emma"_s};
         QTest::newRow("zero lockout") << QStringList{u"--login-lockout-minutes"_s, u"0"_s};
         QTest::newRow("bad proxy") << QStringList{u"--trusted-proxy"_s, u"proxy.lan"_s};
         QTest::newRow("positional") << QStringList{u"serve"_s};
@@ -88,7 +135,8 @@ private Q_SLOTS:
     {
         const QString path = writeConfig("[server]\naddress=0.0.0.0\nport=9000\ndatabase=/srv/cartable.sqlite\n"
                                          "max_body_bytes=4096\nsession_hours=8\nlogin_failures_per_account=7\n"
-                                         "login_failures_per_address=50\nlogin_lockout_minutes=30\n"
+                                         "login_failures_per_address=500\nlogin_failed_logins_per_address=40\n"
+                                         "login_lockout_minutes=30\n"
                                          "trusted_proxies=10.0.0.1, ::1\n");
         const ConfigOutcome fromFile = parseServerArguments({u"cartable-server"_s, u"--config"_s, path});
         QVERIFY2(!fromFile.exitNow, qPrintable(fromFile.message));
@@ -98,7 +146,8 @@ private Q_SLOTS:
         QCOMPARE(fromFile.config.maxBodyBytes, qint64(4096));
         QCOMPARE(fromFile.config.sessionHours, 8);
         QCOMPARE(fromFile.config.throttle.failuresPerAccount, 7);
-        QCOMPARE(fromFile.config.throttle.failuresPerAddress, 50);
+        QCOMPARE(fromFile.config.throttle.failuresPerAddress, 500);
+        QCOMPARE(fromFile.config.throttle.loginsPerAddress, 40);
         QCOMPARE(fromFile.config.throttle.lockout, std::chrono::minutes(30));
         QCOMPARE(fromFile.config.trustedProxies,
                  (QList<QHostAddress>{QHostAddress(u"10.0.0.1"_s), QHostAddress(QHostAddress::LocalHostIPv6)}));
@@ -117,6 +166,8 @@ private Q_SLOTS:
         QTest::newRow("bad limit") << QByteArray("[server]\nmax_body_bytes=lots\n");
         QTest::newRow("empty database") << QByteArray("[server]\ndatabase=\n");
         QTest::newRow("failure limit of one") << QByteArray("[server]\nlogin_failures_per_account=1\n");
+        QTest::newRow("login limit not a number") << QByteArray("[server]\nlogin_failed_logins_per_address=x\n");
+        QTest::newRow("login limit too high") << QByteArray("[server]\nlogin_failed_logins_per_address=1001\n");
         QTest::newRow("lockout of a week") << QByteArray("[server]\nlogin_lockout_minutes=10080\n");
     }
 
@@ -127,6 +178,54 @@ private Q_SLOTS:
         const Cartable::Core::Status status = loadConfigFile(writeConfig(text), config);
         QVERIFY(!status.ok());
         QCOMPARE(status.error().code, Cartable::Core::ErrorCode::ConfigInvalid);
+    }
+
+    // The deadlines and the cap of connections (docs/SECURITY.md).
+    void connectionLimits()
+    {
+        const ServerConfig defaults = parseServerArguments({u"cartable-server"_s}).config;
+        QCOMPARE(defaults.connections.headerTimeout, std::chrono::seconds(10));
+        QCOMPARE(defaults.connections.bodyTimeout, std::chrono::seconds(30));
+        QCOMPARE(defaults.connections.idleTimeout, std::chrono::seconds(60));
+        QCOMPARE(defaults.connections.maxPerAddress, 256);
+
+        const QString path = writeConfig("[server]\nheader_timeout_seconds=5\nbody_timeout_seconds=120\n"
+                                         "idle_timeout_seconds=15\nmax_connections_per_address=2000\n");
+        const ConfigOutcome fromFile = parseServerArguments(
+            {u"cartable-server"_s, u"--config"_s, path, u"--idle-timeout-seconds"_s, u"2"_s});
+        QVERIFY2(!fromFile.exitNow, qPrintable(fromFile.message));
+        QCOMPARE(fromFile.config.connections.headerTimeout, std::chrono::seconds(5));
+        QCOMPARE(fromFile.config.connections.bodyTimeout, std::chrono::seconds(120));
+        QCOMPARE(fromFile.config.connections.idleTimeout, std::chrono::seconds(2));
+        QCOMPARE(fromFile.config.connections.maxPerAddress, 2000);
+
+        const ConfigOutcome flags = parseServerArguments({u"cartable-server"_s, u"--header-timeout-seconds"_s, u"1"_s,
+                                                          u"--body-timeout-seconds"_s, u"3600"_s,
+                                                          u"--max-connections-per-address"_s, u"1"_s});
+        QVERIFY2(!flags.exitNow, qPrintable(flags.message));
+        QCOMPARE(flags.config.connections.headerTimeout, std::chrono::seconds(1));
+        QCOMPARE(flags.config.connections.bodyTimeout, std::chrono::seconds(3600));
+        QCOMPARE(flags.config.connections.maxPerAddress, 1);
+
+        const QList<QStringList> bad{
+            {u"--header-timeout-seconds"_s, u"0"_s},       {u"--header-timeout-seconds"_s, u"601"_s},
+            {u"--body-timeout-seconds"_s, u"3601"_s},      {u"--idle-timeout-seconds"_s, u"soon"_s},
+            {u"--max-connections-per-address"_s, u"0"_s},  {u"--max-connections-per-address"_s, u"100001"_s},
+            {u"--max-connections-per-address"_s, u"-5"_s},
+        };
+        for (const QStringList &arguments : bad) {
+            const ConfigOutcome outcome = parseServerArguments(QStringList{u"cartable-server"_s} + arguments);
+            QVERIFY2(outcome.exitNow && outcome.exitCode == 2, qPrintable(arguments.join(u' ')));
+        }
+        for (const QByteArray &text :
+             {QByteArray("[server]\nheader_timeout_seconds=0\n"), QByteArray("[server]\nbody_timeout_seconds=1.5\n"),
+              QByteArray("[server]\nidle_timeout_seconds=86400\n"),
+              QByteArray("[server]\nmax_connections_per_address=many\n")}) {
+            ServerConfig config;
+            const Cartable::Core::Status status = loadConfigFile(writeConfig(text), config);
+            QVERIFY2(!status.ok(), text.constData());
+            QCOMPARE(status.error().code, Cartable::Core::ErrorCode::ConfigInvalid);
+        }
     }
 };
 

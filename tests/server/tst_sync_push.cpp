@@ -5,8 +5,13 @@
 
 #include "syncfixture.h"
 
+#include "server/accountstore.h"
+#include "server/authservice.h"
+#include "server/loginthrottle.h"
+#include "server/passwordhasher.h"
 #include "server/scoperesolver.h"
 #include "server/serverdatabase.h"
+#include "server/sessionstore.h"
 #include "server/sync/pullservice.h"
 #include "server/sync/pushservice.h"
 
@@ -33,6 +38,48 @@ using Replica = Test::PulledReplica;
 class TestSyncPush : public Test::SyncFixture
 {
     Q_OBJECT
+
+private:
+    // The id and login of a pupil of the secretariat's establishment.
+    std::pair<QString, QString> pupilAccount(const Core::ActorFacts &secretariat, int skip)
+    {
+        QSqlQuery query(m_db);
+        if (!Core::execPrepared(query,
+                                u"SELECT a.id, a.login FROM account a JOIN account_role r ON r.account_id = a.id "
+                                "WHERE r.role = 'student' AND r.establishment_id = ? ORDER BY a.login"_s,
+                                secretariat.establishments.constFirst().establishmentId)) {
+            qFatal("cannot read the accounts");
+        }
+        for (int i = 0; i <= skip; ++i) {
+            if (!query.next())
+                qFatal("not enough pupils");
+        }
+        return {query.value(0).toString(), query.value(1).toString()};
+    }
+
+    qint64 accountVersion(const QString &accountId)
+    {
+        return FeedStore(m_db).rowState(u"account"_s, accountId).value()->version;
+    }
+
+    // Sign-in and sessions on the school's database, at the fixture's time.
+    struct Auth
+    {
+        explicit Auth(QSqlDatabase db, QDateTime now)
+            : accounts(db),
+              sessions(db),
+              throttle(db, ThrottlePolicy{}),
+              service(accounts, sessions, hasher, throttle, SessionLifetimes{}, [now] { return now; })
+        {
+        }
+        AccountStore accounts;
+        SessionStore sessions;
+        const PasswordHasher hasher;
+        LoginThrottle throttle;
+        AuthService service;
+    };
+
+    QDateTime now() const { return QDateTime::fromMSecsSinceEpoch(m_now, Qt::UTC); }
 
 private Q_SLOTS:
     void initTestCase() { openSchool(); }
@@ -448,6 +495,75 @@ private Q_SLOTS:
                  u"Salle changée"_s);
     }
 
+    // The secretariat disables a pupil's account through sync: every
+    // session of the account ends in the push's own commit, and it can no
+    // longer sign in. Enabled again the same way, it signs in.
+    void disablingAnAccountThroughSyncEndsItsSessions()
+    {
+        const Core::ActorFacts secretariat = facts(u"secretariat.bernard"_s);
+        const auto [accountId, login] = pupilAccount(secretariat, 0);
+        Auth auth(m_db, now());
+        const QString password = auth.service.resetPassword(login).value();
+        const QString address = u"192.0.2.10"_s;
+        const Core::SessionTokens first = auth.service.login({login, password}, address).value().tokens;
+        const Core::SessionTokens second = auth.service.login({login, password}, address).value().tokens;
+        QVERIFY(auth.service.authenticate("Bearer " + first.accessToken.toLatin1()).ok());
+        QCOMPARE(auth.sessions.liveSessionCount(accountId, now()).value(), 2);
+
+        const QJsonObject disabled
+            = push(secretariat, Core::newId(),
+                   {update(1, u"account"_s, accountId, {{u"disabled"_s, true}}, accountVersion(accountId), m_now)});
+        QCOMPARE(describe(disabled), u"applied"_s);
+        QVERIFY(SqlPolicyLookup(m_db).row(u"account"_s, accountId)->flag(u"disabled"_s));
+        QCOMPARE(auth.sessions.liveSessionCount(accountId, now()).value(), 0);
+        QCOMPARE(auth.service.authenticate("Bearer " + first.accessToken.toLatin1()).error().code,
+                 Core::ErrorCode::SessionExpired);
+        QCOMPARE(auth.service.refresh({second.refreshToken}).error().code, Core::ErrorCode::SessionExpired);
+        QCOMPARE(auth.service.login({login, password}, address).error().code, Core::ErrorCode::AccountDisabled);
+
+        const QJsonObject enabled = push(secretariat, Core::newId(),
+                                         {update(1, u"account"_s, accountId, {{u"disabled"_s, false}},
+                                                 accountVersion(accountId), m_now + 1000)});
+        QCOMPARE(describe(enabled), u"applied"_s);
+        const Core::SessionTokens again = auth.service.login({login, password}, address).value().tokens;
+        QVERIFY(auth.service.authenticate("Bearer " + again.accessToken.toLatin1()).ok());
+        // The sessions that ended stay ended.
+        QCOMPARE(auth.sessions.liveSessionCount(accountId, now()).value(), 1);
+    }
+
+    // cartable-server --disable-account writes the flag as a change of the
+    // feed, as the school's own change would be: the replicas that hold the
+    // account learn it, and its sessions end in the same commit.
+    void administratorDisablingReachesTheReplicas()
+    {
+        const Core::ActorFacts secretariat = facts(u"secretariat.bernard"_s);
+        const auto [accountId, login] = pupilAccount(secretariat, 1);
+        const QString key = u"account/"_s + accountId;
+        Replica office;
+        pullInto(office, secretariat, 5000);
+        QVERIFY(office.rows.contains(key));
+        QCOMPARE(office.rows.value(key).value(u"disabled"_s).toBool(true), false);
+        const qint64 before = office.versions.value(key);
+
+        Auth auth(m_db, now());
+        const QString password = auth.service.resetPassword(login).value();
+        const Core::SessionTokens tokens = auth.service.login({login, password}, u"192.0.2.11"_s).value().tokens;
+        QCOMPARE(auth.service.setDisabled(login, true).value(), true);
+        QCOMPARE(auth.sessions.liveSessionCount(accountId, now()).value(), 0);
+        QCOMPARE(auth.service.authenticate("Bearer " + tokens.accessToken.toLatin1()).error().code,
+                 Core::ErrorCode::SessionExpired);
+
+        pullInto(office, secretariat, 5000);
+        QCOMPARE(office.rows.value(key).value(u"disabled"_s).toBool(false), true);
+        QVERIFY(office.versions.value(key) > before);
+        QCOMPARE(auth.service.setDisabled(login, true).value(), false);
+
+        QCOMPARE(auth.service.setDisabled(login, false).value(), true);
+        pullInto(office, secretariat, 5000);
+        QCOMPARE(office.rows.value(key).value(u"disabled"_s).toBool(true), false);
+        QVERIFY(auth.service.login({login, password}, u"192.0.2.11"_s).ok());
+    }
+
     // Two server processes on one database: pushes that reach them at the
     // same moment must apply one after the other, so the second sees the
     // first's change and records the conflict. Here a third connection holds
@@ -524,6 +640,48 @@ private Q_SLOTS:
         QVERIFY(records.next());
         QVERIFY(records.value(0).toString().contains(u"\"11.07\""_s));
         QVERIFY(!records.next());
+    }
+
+    // A title that disguises itself (a hidden extension, a reordered name)
+    // or holds half a character is refused before anything is stored.
+    void unsafeTextIsRefusedAndNothingIsStored()
+    {
+        const Core::ActorFacts teacher = facts(u"prof.martin"_s);
+        Replica replica;
+        pullInto(replica, teacher, 1000);
+        const QString id = teachersGrade(replica, teacher.personId).first.value(u"evaluation_id"_s).toString();
+        const qint64 version = replica.versions.value(u"evaluation/"_s + id);
+        const QString title = replica.rows.value(u"evaluation/"_s + id).value(u"title"_s).toString();
+        const QList<std::pair<QString, QString>> unsafe{
+            {u"title"_s, u"Devoir\u202Efdp.exe"_s},
+            {u"title"_s, u"Contrôle \u2067B\u2069"_s},
+            {u"title"_s, u"Contrôle\u200F"_s},
+            {u"title"_s, QString(u"Contr"_s + QChar(0xd800) + u"le"_s)},
+            {u"description"_s, QString(u"Rédaction "_s + QChar(0xdc00))},
+        };
+        const qint64 head = feedHead();
+        PushService service(m_db, [this] { return m_now; });
+        for (const auto &[field, value] : unsafe) {
+            const Core::Result<QJsonObject> answer
+                = service.push(teacher,
+                               QJsonObject{{u"client_id"_s, Core::newId()},
+                                           {u"mutations"_s, QJsonArray{update(1, u"evaluation"_s, id, {{field, value}},
+                                                                              version, m_now)}}});
+            QVERIFY2(!answer.ok(), qPrintable(field));
+            QCOMPARE(Core::errorCodeName(answer.error().code), u"invalid_field"_s);
+            QCOMPARE(answer.error().context, u"evaluation."_s + field);
+        }
+        QCOMPARE(feedHead(), head);
+        QCOMPARE(SqlPolicyLookup(m_db).row(u"evaluation"_s, id)->text(u"title"_s), title);
+        // Without them the change is the teacher's to make; a description, on
+        // several lines, keeps its direction marks.
+        const QString description = u"Lire \u2067كليلة ودمنة\u2069, chapitre 3."_s;
+        QCOMPARE(describe(
+                     push(teacher, Core::newId(),
+                          {update(1, u"evaluation"_s, id,
+                                  {{u"title"_s, u"Devoir.pdf"_s}, {u"description"_s, description}}, version, m_now)})),
+                 u"applied"_s);
+        QCOMPARE(SqlPolicyLookup(m_db).row(u"evaluation"_s, id)->text(u"description"_s), description);
     }
 };
 

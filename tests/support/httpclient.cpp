@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTcpServer>
 #include <QTimer>
 
 namespace Cartable::Test {
@@ -78,6 +79,16 @@ QUrl endpoint(const QUrl &base, const QString &path)
     QUrl url = base;
     url.setPath(path);
     return url;
+}
+
+QUrl unreachableServerUrl()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return {};
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
 }
 
 } // namespace Cartable::Test

@@ -32,4 +32,8 @@ HttpResult postJson(const QUrl &url, const QByteArray &body, const QString &toke
 // The URL of `path` on the server at `base`.
 QUrl endpoint(const QUrl &base, const QString &path);
 
+// An http URL on loopback at a port that was free a moment ago, so that
+// nothing listens there; an empty URL when no port could be had.
+QUrl unreachableServerUrl();
+
 } // namespace Cartable::Test

@@ -56,7 +56,9 @@ void buildPolicyWorld(Core::InMemoryPolicyLookup &lookup, const QString &prefix)
 {
     WorldBuilder w(lookup, prefix);
     w.add(u"establishment"_s, u"e1"_s,
-          {{u"uai"_s, prefix.isEmpty() ? u"0751234J"_s : u"0750001A"_s}, {u"name"_s, u"Lycée Colbert"_s}});
+          {{u"uai"_s, prefix.isEmpty() ? u"0751234J"_s : u"0750001A"_s},
+           {u"name"_s, u"Lycée Colbert"_s},
+           {u"broadcast_roles"_s, u"head,vie_scolaire,secretariat"_s}});
     w.add(u"school_year"_s, u"sy1"_s,
           {{u"label"_s, u"2024-2025"_s}, {u"starts_on"_s, u"2024-09-01"_s}, {u"ends_on"_s, u"2025-07-04"_s}});
     w.add(u"period"_s, u"per1"_s,
@@ -82,7 +84,9 @@ void buildPolicyWorld(Core::InMemoryPolicyLookup &lookup, const QString &prefix)
     w.add(u"subject"_s, u"fra"_s,
           {{u"code"_s, u"FRA"_s}, {u"name"_s, u"Français"_s}, {u"default_coefficient"_s, qint64(300)}});
 
-    const PersonSpec people[] = {{u"s1", u"student"},       {u"s2", u"student"},    {u"p1", u"guardian"},
+    // S3 is a delegate of C1, S2 of C2; P2 is S2's parent.
+    const PersonSpec people[] = {{u"s1", u"student"},       {u"s2", u"student"},    {u"s3", u"student"},
+                                 {u"s4", u"student"},       {u"p1", u"guardian"},   {u"p2", u"guardian"},
                                  {u"p3", u"guardian"},      {u"t1", u"teacher"},    {u"t2", u"teacher"},
                                  {u"v", u"vie_scolaire"},   {u"y", u"secretariat"}, {u"h", u"head"},
                                  {u"l", u"local_authority"}};
@@ -97,6 +101,14 @@ void buildPolicyWorld(Core::InMemoryPolicyLookup &lookup, const QString &prefix)
         w.add(u"account_role"_s, u"ar-"_s + id,
               {{u"account_id"_s, QString(u"#a-"_s + id)}, {u"role"_s, QString::fromUtf16(person.role)}});
     }
+
+    // The directory row the server keeps for T1.
+    w.add(u"staff_member"_s, u"sm-t1"_s,
+          {{u"person_id"_s, u"#t1"_s},
+           {u"account_id"_s, u"#a-t1"_s},
+           {u"last_name"_s, u"T1"_s},
+           {u"first_name"_s, u"Camille"_s},
+           {u"role"_s, u"teacher"_s}});
 
     w.add(u"school_class"_s, u"c1"_s,
           {{u"school_year_id"_s, u"#sy1"_s},
@@ -124,8 +136,22 @@ void buildPolicyWorld(Core::InMemoryPolicyLookup &lookup, const QString &prefix)
            {u"relationship"_s, u"other"_s},
            {u"legal_responsibility"_s, false},
            {u"contact_order"_s, qint64(2)}});
-    w.add(u"class_membership"_s, u"cm-s1"_s, {{u"student_id"_s, u"#s1"_s}, {u"class_id"_s, u"#c1"_s}});
-    w.add(u"class_membership"_s, u"cm-s2"_s, {{u"student_id"_s, u"#s2"_s}, {u"class_id"_s, u"#c2"_s}});
+    w.add(u"guardian_link"_s, u"gl-p2"_s,
+          {{u"guardian_id"_s, u"#p2"_s},
+           {u"student_id"_s, u"#s2"_s},
+           {u"relationship"_s, u"father"_s},
+           {u"legal_responsibility"_s, true},
+           {u"contact_order"_s, qint64(1)}});
+    const auto membership = [&w](const QString &student, const QString &schoolClass, bool delegate) {
+        w.add(u"class_membership"_s, u"cm-"_s + student,
+              {{u"student_id"_s, QString(u"#"_s + student)},
+               {u"class_id"_s, QString(u"#"_s + schoolClass)},
+               {u"delegate"_s, delegate}});
+    };
+    membership(u"s1"_s, u"c1"_s, false);
+    membership(u"s2"_s, u"c2"_s, true);
+    membership(u"s3"_s, u"c1"_s, true);
+    membership(u"s4"_s, u"c1"_s, false);
     w.add(u"group_membership"_s, u"gm-s1"_s, {{u"student_id"_s, u"#s1"_s}, {u"group_id"_s, u"#g1"_s}});
     w.add(u"teaching_assignment"_s, u"ta-t1-c1"_s,
           {{u"teacher_id"_s, u"#t1"_s}, {u"class_id"_s, u"#c1"_s}, {u"subject_id"_s, u"#mat"_s}});
@@ -233,6 +259,9 @@ void buildPolicyWorld(Core::InMemoryPolicyLookup &lookup, const QString &prefix)
     grade(u"gr1"_s, u"#ev1"_s, u"#s1"_s);
     grade(u"gr-closed"_s, u"#ev2"_s, u"#s1"_s);
     grade(u"gr-t2"_s, u"#ev-t2"_s, u"#s2"_s);
+    // Not published yet: the staff's until the teacher shows it.
+    evaluation(u"ev-draft"_s, {{u"period_id"_s, u"#per1"_s}, {u"date"_s, u"2024-10-11"_s}, {u"published"_s, false}});
+    grade(u"gr-draft"_s, u"#ev-draft"_s, u"#s1"_s);
     w.add(u"competency_assessment"_s, u"ca1"_s,
           {{u"student_id"_s, u"#s1"_s},
            {u"competency_id"_s, u"#comp1"_s},
@@ -363,7 +392,7 @@ Core::ActorFacts policyActor(Actor actor)
         if (Core::isSchoolWideRole(role)) {
             e1.allClassIds = {u"c1"_s, u"c2"_s};
             e1.allGroupIds = {u"g1"_s};
-            e1.allStudentIds = {u"s1"_s, u"s2"_s};
+            e1.allStudentIds = {u"s1"_s, u"s2"_s, u"s3"_s, u"s4"_s};
         }
         result.establishments = {e1};
         return result;
@@ -388,7 +417,7 @@ Core::ActorFacts policyActor(Actor actor)
         result = facts(u"t1"_s, Role::Teacher);
         result.establishments[0].teaching = {{u"c1"_s, {}, u"mat"_s}, {{}, u"g1"_s, u"mat"_s}};
         result.establishments[0].mainTeacherClassIds = {u"c1"_s};
-        result.establishments[0].studentsByUnit = {{u"c1"_s, {u"s1"_s}}, {u"g1"_s, {u"s1"_s}}};
+        result.establishments[0].studentsByUnit = {{u"c1"_s, {u"s1"_s, u"s3"_s, u"s4"_s}}, {u"g1"_s, {u"s1"_s}}};
         result.workingGroupIds = {u"wg1"_s};
         result.ownedWorkingGroupIds = {u"wg1"_s};
         break;

@@ -127,6 +127,20 @@ QString ServerProcess::resetPassword(const QString &login)
     return printed.match(QString::fromUtf8(admin.readAllStandardOutput())).captured(1);
 }
 
+bool ServerProcess::runAdmin(const QStringList &arguments, QString *output)
+{
+    QProcess admin;
+    admin.start(qEnvironmentVariable("CARTABLE_SERVER_BINARY"),
+                QStringList{u"--database"_s, databaseSpec()} + arguments);
+    if (!admin.waitForFinished(60'000) || admin.exitStatus() != QProcess::NormalExit || admin.exitCode() != 0) {
+        m_error = QString::fromUtf8(admin.readAllStandardError());
+        return false;
+    }
+    if (output)
+        *output = QString::fromUtf8(admin.readAllStandardOutput());
+    return true;
+}
+
 QByteArray ServerProcess::log() const
 {
     QFile file(m_dir.filePath(u"server.log"_s));

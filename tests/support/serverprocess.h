@@ -55,6 +55,10 @@ public:
     // Runs the server program's --reset-password on this server's database
     // and returns the temporary password it printed (empty on failure).
     QString resetPassword(const QString &login);
+    // Runs the server program once on this server's database with an
+    // administration command (--disable-account LOGIN, …); true when it
+    // exits 0. What it printed on standard output goes to `output`.
+    bool runAdmin(const QStringList &arguments, QString *output = nullptr);
     // Everything the server has logged so far.
     QByteArray log() const;
 

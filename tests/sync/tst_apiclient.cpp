@@ -5,6 +5,7 @@
 // the body back, and the server waits for it.
 
 #include "sync/apiclient.h"
+#include "tests/support/httpclient.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -133,15 +134,12 @@ private Q_SLOTS:
     // A request that fails before its body is out still lets work run.
     void workRunsWhenTheRequestFails()
     {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        const quint16 port = probe.serverPort();
-        probe.close();
+        const QUrl unreachable = Test::unreachableServerUrl();
+        QVERIFY(unreachable.isValid());
         QNetworkAccessManager network;
         Sync::ApiClient api(&network);
         std::optional<Core::ErrorCode> failed;
-        api.syncPush(QUrl(u"http://127.0.0.1:%1"_s.arg(port)), u"token"_s,
-                     {{u"clientId"_s, u"c1"_s}, {u"pad"_s, QString(64 * 1024, u'x')}},
+        api.syncPush(unreachable, u"token"_s, {{u"clientId"_s, u"c1"_s}, {u"pad"_s, QString(64 * 1024, u'x')}},
                      [&](const Core::Result<QJsonObject> &answer) {
                          if (!answer)
                              failed = answer.error().code;

@@ -13,7 +13,6 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace Cartable;
@@ -128,13 +127,10 @@ private Q_SLOTS:
 
     void unreachableServer()
     {
-        // A port that was free a moment ago: nothing listens there.
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        const quint16 port = probe.serverPort();
-        probe.close();
+        const QUrl unreachable = unreachableServerUrl();
+        QVERIFY(unreachable.isValid());
         Client client;
-        client.session.signIn(QUrl(u"http://127.0.0.1:%1"_s.arg(port)), teacher(), demoPassword());
+        client.session.signIn(unreachable, teacher(), demoPassword());
         const std::optional<Core::Error> error = waitForSignIn(client.session);
         QVERIFY(error);
         QCOMPARE(error->code, Core::ErrorCode::ServerUnreachable);
@@ -200,12 +196,20 @@ private Q_SLOTS:
     {
         Client client;
         client.store.setFailing(true);
+        // The failure comes once the server has closed the session again:
+        // a program that exits on it leaves nothing open there.
+        QSignalSpy closed(&client.session, &Sync::Session::unkeptSessionClosed);
+        bool closedFirst = false;
+        connect(&client.session, &Sync::Session::signInFailed, this, [&closed, &closedFirst] {
+            closedFirst = closed.size() == 1 && closed.constFirst().constFirst().toBool();
+        });
         client.session.signIn(m_server->url(), teacher(), demoPassword());
         const std::optional<Core::Error> error = waitForSignIn(client.session);
         QVERIFY(error);
         QCOMPARE(error->code, Core::ErrorCode::CredentialStoreError);
         QVERIFY(!client.session.isSignedIn());
         QVERIFY(client.session.accessToken().isEmpty());
+        QVERIFY(closedFirst);
     }
 
     void expiredAccessTokenIsRefreshedSilently()

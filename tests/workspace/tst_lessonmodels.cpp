@@ -279,6 +279,12 @@ private Q_SLOTS:
         const QString blob = store.localPath(sha256);
         QVERIFY(!blob.isEmpty());
         QCOMPARE(QFileInfo(blob).absolutePath(), QFileInfo(m_dir.filePath(u"blobs/x"_s)).absolutePath());
+        // A copy of the teacher's file is his alone, as the replica is.
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                                                | QFileDevice::ReadOther | QFileDevice::WriteOther
+                                                | QFileDevice::ExeOther;
+        QCOMPARE(QFileInfo(blob).permissions() & others, QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(QFileInfo(blob).absolutePath()).permissions() & others, QFileDevice::Permissions());
         QFile kept(blob);
         QVERIFY(kept.open(QIODevice::ReadOnly));
         QCOMPARE(QCryptographicHash::hash(kept.readAll(), QCryptographicHash::Sha256).toHex(), sha256.toLatin1());

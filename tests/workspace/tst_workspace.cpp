@@ -52,6 +52,21 @@ private Q_SLOTS:
         QVERIFY(workspace.periodOn(workspace.today()).has_value());
     }
 
+    // A colleague's person row, with his address and phone, is not in a
+    // teacher's replica; his name comes from the staff directory.
+    void namesColleaguesFromTheDirectory()
+    {
+        Workspace::Workspace &workspace = m_teacher->workspace();
+        const QList<Core::Record> colleagues = workspace.select(u"staff_member"_s, u"person_id <> ?"_s,
+                                                                {workspace.personId()}, u"id"_s);
+        QVERIFY(colleagues.size() > 5);
+        const Core::Record &colleague = colleagues.constFirst();
+        const QString personId = colleague.text(u"person_id"_s);
+        QVERIFY(workspace.select(u"person"_s, u"id = ?"_s, {personId}).isEmpty());
+        QCOMPARE(workspace.personName(personId),
+                 colleague.text(u"first_name"_s) + u' ' + colleague.text(u"last_name"_s));
+    }
+
     void listsTeachingsAndTheirStudentsInOrder()
     {
         Workspace::Workspace &workspace = m_teacher->workspace();

@@ -4,6 +4,8 @@
 
 #include "core/errorcode.h"
 #include "core/ids.h"
+#include "sync/privatefiles.h"
+#include "sync/replicafiles.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -38,7 +40,7 @@ AttachmentStore::AttachmentStore(Workspace &workspace) : m_workspace(workspace) 
 QString AttachmentStore::blobDirectory() const
 {
     const QFileInfo replica(m_workspace.database().databaseName());
-    return replica.absoluteDir().filePath(u"blobs"_s);
+    return Sync::ReplicaFiles::blobFolder(replica.absolutePath());
 }
 
 QString AttachmentStore::localPath(const QString &sha256) const
@@ -106,11 +108,16 @@ Core::Result<Record> AttachmentStore::add(const QString &ownerType, const QStrin
     const QString blobPath = QDir(directory).filePath(sha256);
     const bool blobWasThere = QFileInfo::exists(blobPath);
     if (!blobWasThere) {
-        if (!QDir().mkpath(directory))
+        if (!Sync::PrivateFiles::makeFolder(directory))
             return Error{ErrorCode::DatabaseError, u"attachment.blob"_s};
         QSaveFile blob(blobPath);
         if (!blob.open(QIODevice::WriteOnly) || blob.write(bytes) != bytes.size() || !blob.commit())
             return Error{ErrorCode::DatabaseError, u"attachment.blob"_s};
+        // A copy of the user's file is his alone, as the replica is.
+        if (!Sync::PrivateFiles::restrict(blobPath)) {
+            QFile::remove(blobPath);
+            return Error{ErrorCode::DatabaseError, u"attachment.blob"_s};
+        }
     }
     const Core::Result<qint64> written = m_workspace.create(row);
     if (!written) {

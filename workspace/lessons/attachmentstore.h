@@ -11,8 +11,9 @@ namespace Cartable::Workspace {
 class Workspace;
 
 // Files attached to homework or a cahier de textes entry. The bytes are kept
-// content-addressed beside the replica (<replica folder>/blobs/<sha256>);
-// the attachment rows sync like any other, the bytes travel separately.
+// content-addressed beside the replica (<replica folder>/blobs/<sha256>,
+// readable by the user alone); the attachment rows sync like any other, the
+// bytes travel separately.
 class AttachmentStore
 {
 public:

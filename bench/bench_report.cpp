@@ -53,6 +53,11 @@ QString summary(const QJsonObject &m)
     if (m.contains(u"medianMs"_s))
         return u"median %1 ms, p99 %2 ms"_s.arg(number(m.value(u"medianMs"_s).toDouble()),
                                                 number(m.value(u"p99Ms"_s).toDouble()));
+    if (m.contains(u"mbPerSecond"_s))
+        return u"%1 MB/s (%2 s)"_s.arg(number(m.value(u"mbPerSecond"_s).toDouble()),
+                                       number(m.value(u"ms"_s).toDouble() / 1000.0));
+    if (m.contains(u"different"_s))
+        return u"%1 of %2 files"_s.arg(m.value(u"different"_s).toInteger()).arg(m.value(u"n"_s).toInteger());
     if (m.contains(u"ratio"_s))
         return number(m.value(u"ratio"_s).toDouble()) + u"×"_s;
     if (m.contains(u"pushMs"_s))
@@ -66,6 +71,9 @@ QString summary(const QJsonObject &m)
             text += u", %1 rows/s"_s.arg(number(m.value(u"rowsPerSecond"_s).toDouble()));
         return text;
     }
+    if (m.contains(u"hwmKiB"_s) && m.contains(u"largestFileKiB"_s))
+        return u"peak %1 MiB, largest file %2 MiB"_s.arg(number(m.value(u"hwmKiB"_s).toDouble() / 1024.0),
+                                                         number(m.value(u"largestFileKiB"_s).toDouble() / 1024.0));
     if (m.contains(u"hwmKiB"_s))
         return u"peak %1 MiB"_s.arg(number(m.value(u"hwmKiB"_s).toDouble() / 1024.0));
     QStringList pairs;

@@ -61,6 +61,15 @@ QString explain(const Error &error)
         return u"too many failed sign-ins; try again in %1 seconds"_s.arg(error.context);
     case ErrorCode::AccountDisabled:
         return u"this account has been disabled; ask the school's administration"_s;
+    case ErrorCode::BlobPending:
+        return u"blob_pending: the file's sender has not finished sending it to the server; try later"_s;
+    case ErrorCode::FileTypeRefused:
+        return u"file_type_refused: the school does not accept this kind of file (%1)"_s.arg(
+            error.context.isEmpty() ? u"unknown"_s : error.context);
+    case ErrorCode::QuotaExceeded:
+        return u"quota_exceeded: no room left for files (%1)"_s.arg(error.context);
+    case ErrorCode::HashMismatch:
+        return u"hash_mismatch: the bytes received are not the file's (%1)"_s.arg(error.context);
     case ErrorCode::InvalidServerUrl:
         return u"the server address is not valid (%1)"_s.arg(error.context);
     default:
@@ -119,6 +128,8 @@ void CliCommand::run(const QStringList &arguments, std::function<void(int)> fini
         return status(rest);
     if (command == u"get"_s)
         return get(rest);
+    if (command == u"put"_s)
+        return put(rest);
     if (command == u"set"_s)
         return set(rest);
     if (command == u"export"_s)
@@ -146,6 +157,12 @@ void CliCommand::run(const QStringList &arguments, std::function<void(int)> fini
             "  sync [--page N]     push the local changes, then pull the server's, with progress\n"
             "  status [--json]     the replica: its file, cursor, pending changes and open conflicts\n"
             "  get TYPE ID [FIELD] a row of the replica as JSON, or one of its fields\n"
+            "  get SHA256|ID [-o PATH] [--force]\n"
+            "                      fetch a file (by its hash, attachment or document id),\n"
+            "                      checked against its SHA-256, into PATH\n"
+            "  put FILE --attach OWNER_TYPE:OWNER_ID | --folder FOLDER_ID\n"
+            "                      attach a file to a row, or put it in a document folder,\n"
+            "                      then sync; prints the new row's id and the file's SHA-256\n"
             "  set TYPE ID FIELD VALUE\n"
             "                      change a field here (saved at once, pushed by the next sync)\n"
             "  export              every row of the replica, one JSON line each\n"

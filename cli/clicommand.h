@@ -52,6 +52,9 @@ private:
     void exportRows(const QStringList &arguments);
     void conflicts(const QStringList &arguments);
     void restore(const QStringList &arguments);
+    // The file commands (clicommand_files.cpp).
+    void put(const QStringList &arguments);
+    void getFile(const QString &what, const QString &output, bool force, const QString &replicaPath);
     // The replica named by --replica, or the signed-in account's; nullptr
     // after reporting the failure.
     std::unique_ptr<Sync::ReplicaStore> openReplica(const QString &path);

@@ -6,6 +6,9 @@
 
 #include "core/domain/catalog.h"
 #include "core/protocol/hlc.h"
+#include "sync/blobcache.h"
+#include "sync/blobtransfer.h"
+#include "sync/blobtransport.h"
 #include "sync/conflicts.h"
 #include "sync/replicafiles.h"
 #include "sync/replicastore.h"
@@ -164,18 +167,24 @@ void CliCommand::sync(const QStringList &arguments)
                 return;
             auto *engine = new Sync::SyncEngine(m_session, m_api, *store, this);
             engine->setPageSize(page);
+            // The files local changes name go up first (put queues them).
+            auto cache = std::make_shared<Sync::BlobCache>(store->database().databaseName());
+            auto transport = std::make_shared<Sync::SessionBlobTransport>(m_session, m_api);
+            auto *transfer = new Sync::BlobTransfer(*transport, *store, *cache, this);
+            engine->setBlobTransfer(transfer);
             if (!quiet) {
                 connect(engine, &Sync::SyncEngine::progress, this, [](int pages, qint64 changes, qint64 pushed) {
                     err(u"pushed %1 change(s), pulled %2 page(s) of %3 change(s)"_s.arg(pushed).arg(pages).arg(
                         changes));
                 });
             }
-            connect(engine, &Sync::SyncEngine::finished, this, [this, store](const Core::Status &result) {
-                if (!result)
-                    return fail(result.error());
-                out(u"in sync; %1 change(s) waiting"_s.arg(store->pendingCount().value()));
-                done(Success);
-            });
+            connect(engine, &Sync::SyncEngine::finished, this,
+                    [this, store, cache, transport](const Core::Status &result) {
+                        if (!result)
+                            return fail(result.error());
+                        out(u"in sync; %1 change(s) waiting"_s.arg(store->pendingCount().value()));
+                        done(Success);
+                    });
             engine->start();
         },
         [this](const Error &error) { fail(error); });
@@ -220,12 +229,19 @@ void CliCommand::get(const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption replica = replicaOption();
-    parser.addOption(replica);
+    const QCommandLineOption outputOption({u"o"_s, u"output"_s}, u"Where a file goes."_s, u"path"_s);
+    const QCommandLineOption forceOption(u"force"_s, u"Replace the file at the output path."_s);
+    parser.addOptions({replica, outputOption, forceOption});
     if (!parser.parse(arguments))
         return usage(parser.errorText());
     const QStringList args = parser.positionalArguments();
+    // One argument names a file (its hash, or its attachment or document).
+    if (args.size() == 1 && !Core::findEntity(args.constFirst()))
+        return getFile(args.constFirst(), parser.value(outputOption), parser.isSet(forceOption), parser.value(replica));
+    if (parser.isSet(outputOption) || parser.isSet(forceOption))
+        return usage(u"-o and --force go with get SHA256|ID"_s);
     if (args.size() < 2 || args.size() > 3)
-        return usage(u"get takes TYPE ID [FIELD]"_s);
+        return usage(u"get takes TYPE ID [FIELD], or SHA256|ID for a file"_s);
     const Core::EntityDef *entity = Core::findEntity(args.at(0));
     if (!entity)
         return fail(Error{ErrorCode::UnknownEntity, args.at(0)});

@@ -48,6 +48,12 @@ constexpr std::array kNames{
     std::pair{ErrorCode::InvalidReference, "invalid_reference"},
     std::pair{ErrorCode::DuplicateKey, "duplicate_key"},
     std::pair{ErrorCode::AccountDisabled, "account_disabled"},
+    std::pair{ErrorCode::QuotaExceeded, "quota_exceeded"},
+    std::pair{ErrorCode::FileTypeRefused, "file_type_refused"},
+    std::pair{ErrorCode::HashMismatch, "hash_mismatch"},
+    std::pair{ErrorCode::UploadOffsetMismatch, "upload_offset_mismatch"},
+    std::pair{ErrorCode::RangeNotSatisfiable, "range_not_satisfiable"},
+    std::pair{ErrorCode::BlobPending, "blob_pending"},
 };
 
 static_assert(kNames.size() == static_cast<std::size_t>(ErrorCode::Count_), "every error code needs a name");

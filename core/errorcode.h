@@ -74,6 +74,24 @@ enum class ErrorCode {
     // answered to a sign-in with the right password, so that it tells
     // nothing to somebody who does not know it.
     AccountDisabled,
+    // Files (blobs). Storing the file would take the account or the
+    // establishment over its quota; the context is "account" or
+    // "establishment".
+    QuotaExceeded,
+    // The file's content is not of a type the school accepts (checked on its
+    // bytes, not its name); the context is the detected type, if any.
+    FileTypeRefused,
+    // Bytes whose SHA-256 is not the one announced; the context is "chunk"
+    // or "blob".
+    HashMismatch,
+    // A chunk sent for another offset than the one the upload has reached;
+    // the context is the offset the server holds.
+    UploadOffsetMismatch,
+    // A byte range outside the file; the context is the file's size.
+    RangeNotSatisfiable,
+    // The row naming the file is readable, but its bytes have not been sent
+    // to the server yet.
+    BlobPending,
     // Add new codes above this line, and their names in errorcode.cpp.
     Count_,
 };

@@ -4,7 +4,7 @@
 # of the whole table and a PNG plot of first-sync time against scale.
 #
 #   scripts/benchmarks.sh                  the full run (scales 0.1, 1 and 4; about an hour)
-#   scripts/benchmarks.sh --quick          scale 0.1 only, fewer runs (a few minutes)
+#   scripts/benchmarks.sh --quick          scale 0.1 only, fewer runs, 200 MB of files (a few minutes)
 #   scripts/benchmarks.sh --out DIR        where results go (default bench-results/)
 #   scripts/benchmarks.sh --no-postgres    the load benchmark on SQLite only
 #
@@ -44,10 +44,18 @@ while [ $# -gt 0 ]; do
 done
 
 scripts/install-deps.sh
+# The file benchmark's yardstick: nginx from Debian, serving static files.
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+    sudo=()
+    [ "$EUID" -ne 0 ] && sudo=(sudo)
+    { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx; } ||
+        echo "benchmarks: nginx could not be installed; bench_blobs falls back to python3 -m http.server" >&2
+fi
 
 build=$repo/build/bench
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCARTABLE_BUILD_GUI=OFF -DCARTABLE_BUILD_TESTS=OFF
-cmake --build "$build" -j2 --target cartable-server bench_auth bench_gradebook bench_sync bench_load bench_report
+cmake --build "$build" -j2 --target cartable-server bench_auth bench_gradebook bench_sync bench_load bench_blobs bench_report
 
 mkdir -p "$out"
 rm -f "$out"/*.json
@@ -75,6 +83,11 @@ echo "== grade book"
 
 echo "== sign-in and session checks"
 "$build/bench/bench_auth" --requests 3000 --logins 30 --json "$out/auth.json"
+
+echo "== files: upload and download beside curl from a static server"
+blob_megabytes=1000
+[ "$quick" = 1 ] && blob_megabytes=200
+"$build/bench/bench_blobs" --megabytes "$blob_megabytes" --json "$out/blobs.json"
 
 load_scale=1
 [ "$quick" = 1 ] && load_scale=0.1

@@ -51,7 +51,7 @@ xvfb-run -a -s "-screen 0 1280x800x24" \
 
 mkdir -p docs/images
 for image in login.png main-window.png timetable.png rollcall.png gradebook.png competencies.png cahier.png \
-    appreciations.png conflicts.png sign-out.png change-password.png; do
+    appreciations.png documents.png conflicts.png sign-out.png change-password.png; do
     [[ -s "$work/images/$image" ]] || die "$image was not written"
     cp "$work/images/$image" "docs/images/$image"
     echo "docs/images/$image"

@@ -54,8 +54,10 @@ int httpStatusFor(ErrorCode code)
     case ErrorCode::InvalidGrade:
     case ErrorCode::GradeOutOfRange:
     case ErrorCode::PeriodOverlap:
+    case ErrorCode::HashMismatch:
         return 422;
     case ErrorCode::PeriodClosed:
+    case ErrorCode::UploadOffsetMismatch:
         return 409;
     case ErrorCode::Unauthenticated:
     case ErrorCode::InvalidCredentials:
@@ -66,13 +68,19 @@ int httpStatusFor(ErrorCode code)
     case ErrorCode::AccountDisabled:
         return 403;
     case ErrorCode::NotFound:
+    case ErrorCode::BlobPending:
         return 404;
     case ErrorCode::MethodNotAllowed:
         return 405;
     case ErrorCode::PayloadTooLarge:
         return 413;
     case ErrorCode::UnsupportedMediaType:
+    case ErrorCode::FileTypeRefused:
         return 415;
+    case ErrorCode::RangeNotSatisfiable:
+        return 416;
+    case ErrorCode::QuotaExceeded:
+        return 507;
     case ErrorCode::TooManyAttempts:
         return 429;
     case ErrorCode::DatabaseError:
@@ -120,7 +128,8 @@ QString problemMessage(const Core::Error &error)
     case ErrorCode::PayloadTooLarge:
         return u"The request body is larger than the %1 bytes this server accepts."_s.arg(error.context);
     case ErrorCode::UnsupportedMediaType:
-        return u"The request body must be sent as application/json."_s;
+        return u"The request body must be sent as %1."_s.arg(error.context.isEmpty() ? u"application/json"_s
+                                                                                     : error.context);
     case ErrorCode::WeakPassword:
         return u"The new password is refused (%1): at least 8 characters, not containing the login, "
                "different from the current one."_s.arg(error.context);
@@ -139,6 +148,19 @@ QString problemMessage(const Core::Error &error)
     case ErrorCode::TooManyAttempts:
         return u"Too many failed sign-ins for this account or from this address; try again in %1 seconds."_s.arg(
             error.context);
+    case ErrorCode::QuotaExceeded:
+        return u"Storing this file would exceed the %1's storage quota."_s.arg(error.context);
+    case ErrorCode::FileTypeRefused:
+        return u"Files of this type are not accepted (%1)."_s.arg(error.context.isEmpty() ? u"unknown type"_s
+                                                                                          : error.context);
+    case ErrorCode::HashMismatch:
+        return u"The bytes received do not have the announced SHA-256 (%1)."_s.arg(error.context);
+    case ErrorCode::UploadOffsetMismatch:
+        return u"The upload has received %1 bytes; send the chunk at that offset."_s.arg(error.context);
+    case ErrorCode::RangeNotSatisfiable:
+        return u"The range is outside the file (%1 bytes)."_s.arg(error.context);
+    case ErrorCode::BlobPending:
+        return u"The file has not been uploaded yet; try again later."_s;
     case ErrorCode::DatabaseError:
         return u"The database is not available; try again later."_s;
     default:

@@ -19,6 +19,9 @@ struct ApiResponse
     QByteArray body;
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray contentType = "application/json";
+    // Files go as they are: compressing a blob gains little and would let a
+    // body's length tell something of its content.
+    bool compressible = true;
 
     static ApiResponse json(int status, const QJsonObject &object);
     static ApiResponse bytes(int status, QByteArray body, QByteArray contentType);

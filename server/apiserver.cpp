@@ -4,11 +4,13 @@
 #include "authservice.h"
 #include "gzip.h"
 #include "limitedtcpserver.h"
+#include "server/blobs/blobservice.h"
 #include "server/sync/nudgehub.h"
 #include "server/sync/syncendpoints.h"
 #include "serverdatabase.h"
 
 #include "core/jsonreader.h"
+#include "core/protocol/blobs.h"
 #include "core/protocol/pullpage.h"
 
 #include <QElapsedTimer>
@@ -19,6 +21,7 @@
 #include <QMetaEnum>
 #include <QSqlQuery>
 #include <QTcpSocket>
+#include <QUrlQuery>
 
 namespace Cartable::Server {
 
@@ -101,18 +104,26 @@ void ApiServer::enableSync(SyncEndpoints &sync)
              [this, &sync](const QHttpServerRequest &r) { return push(r, sync); });
 }
 
-ApiResponse ApiServer::asCaller(const QHttpServerRequest &request,
-                                const std::function<ApiResponse(const QString &, const QJsonObject &)> &work)
+ApiResponse ApiServer::asAccount(const QHttpServerRequest &request,
+                                 const std::function<ApiResponse(const QString &)> &work)
 {
     const Core::Result<AuthContext> caller = m_auth.authenticate(request.value("Authorization"));
     if (!caller)
         return ApiResponse::problem(caller.error());
     if (caller->mustChangePassword)
         return ApiResponse::problem(Error{ErrorCode::PasswordChangeRequired, {}});
-    const Core::Result<QJsonObject> body = jsonBody(request);
-    if (!body)
-        return ApiResponse::problem(body.error());
-    return work(caller->accountId, *body);
+    return work(caller->accountId);
+}
+
+ApiResponse ApiServer::asCaller(const QHttpServerRequest &request,
+                                const std::function<ApiResponse(const QString &, const QJsonObject &)> &work)
+{
+    return asAccount(request, [this, &request, &work](const QString &account) {
+        const Core::Result<QJsonObject> body = jsonBody(request);
+        if (!body)
+            return ApiResponse::problem(body.error());
+        return work(account, *body);
+    });
 }
 
 ApiResponse ApiServer::pull(const QHttpServerRequest &request, SyncEndpoints &sync)
@@ -140,6 +151,123 @@ ApiResponse ApiServer::push(const QHttpServerRequest &request, SyncEndpoints &sy
     });
 }
 
+void ApiServer::enableBlobs(BlobService &blobs)
+{
+    addRoute(Method::Post, u"/api/v1/blobs/uploads"_s,
+             [this, &blobs](const QHttpServerRequest &r) { return openUpload(r, blobs); });
+    addRoute(Method::Put, u"/api/v1/blobs/uploads/{upload_id}"_s,
+             [this, &blobs](const QHttpServerRequest &r, const QStringList &values) {
+                 return writeChunk(r, values.constFirst(), blobs);
+             });
+    addRoute(Method::Delete, u"/api/v1/blobs/uploads/{upload_id}"_s,
+             [this, &blobs](const QHttpServerRequest &r, const QStringList &values) {
+                 return abandonUpload(r, values.constFirst(), blobs);
+             });
+    addRoute(Method::Get, u"/api/v1/blobs/{sha256}"_s,
+             [this, &blobs](const QHttpServerRequest &r, const QStringList &values) {
+                 return readBlob(r, values.constFirst(), blobs);
+             });
+}
+
+ApiResponse ApiServer::openUpload(const QHttpServerRequest &request, BlobService &blobs)
+{
+    return asCaller(request, [&blobs](const QString &account, const QJsonObject &body) {
+        const Core::Result<Core::UploadRequest> parsed = Core::UploadRequest::fromJson(body);
+        if (!parsed)
+            return ApiResponse::problem(parsed.error());
+        const Core::Result<Core::UploadStatus> status = blobs.openUpload(account, *parsed);
+        if (!status)
+            return ApiResponse::problem(status.error());
+        return ApiResponse::json(200, status->toJson());
+    });
+}
+
+namespace {
+
+// The offset of a chunk: a decimal number, nothing else.
+std::optional<qint64> chunkOffset(const QHttpServerRequest &request)
+{
+    const QUrlQuery query(request.url());
+    if (!query.hasQueryItem(u"offset"_s))
+        return std::nullopt;
+    const QString text = query.queryItemValue(u"offset"_s);
+    if (text.isEmpty() || text.size() > 18
+        || !std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; })) {
+        return std::nullopt;
+    }
+    return text.toLongLong();
+}
+
+} // namespace
+
+ApiResponse ApiServer::writeChunk(const QHttpServerRequest &request, const QString &uploadId, BlobService &blobs)
+{
+    return asAccount(request, [&request, &uploadId, &blobs](const QString &account) {
+        const QByteArray contentType = request.value("Content-Type").split(';').constFirst().trimmed().toLower();
+        if (contentType != "application/octet-stream")
+            return ApiResponse::problem(Error{ErrorCode::UnsupportedMediaType, u"application/octet-stream"_s});
+        if (request.body().size() > Core::kMaxBlobChunkBytes)
+            return ApiResponse::problem(Error{ErrorCode::PayloadTooLarge, QString::number(Core::kMaxBlobChunkBytes)});
+        const std::optional<qint64> offset = chunkOffset(request);
+        if (!offset)
+            return ApiResponse::problem(Error{ErrorCode::InvalidField, u"offset"_s});
+        const Core::Result<Core::UploadStatus> status
+            = blobs.writeChunk(account, uploadId, *offset, request.value("Content-Digest"), request.body());
+        if (!status)
+            return ApiResponse::problem(status.error());
+        return ApiResponse::json(200, status->toJson());
+    });
+}
+
+ApiResponse ApiServer::abandonUpload(const QHttpServerRequest &request, const QString &uploadId, BlobService &blobs)
+{
+    return asAccount(request, [&uploadId, &blobs](const QString &account) {
+        if (const Core::Status abandoned = blobs.abandon(account, uploadId); !abandoned)
+            return ApiResponse::problem(abandoned.error());
+        return ApiResponse::noContent();
+    });
+}
+
+ApiResponse ApiServer::readBlob(const QHttpServerRequest &request, const QString &sha256, BlobService &blobs)
+{
+    return asAccount(request, [&request, &sha256, &blobs](const QString &account) {
+        const Core::Result<ReadableBlob> blob = blobs.readable(account, sha256);
+        if (!blob)
+            return ApiResponse::problem(blob.error());
+        const QByteArray rangeHeader = request.value("Range");
+        Core::ByteRange range{0, blob->size - 1};
+        bool partial = false;
+        if (!rangeHeader.isEmpty()) {
+            const Core::Result<Core::ByteRange> asked = Core::parseRange(rangeHeader, blob->size,
+                                                                         Core::kMaxBlobChunkBytes);
+            if (!asked) {
+                ApiResponse refused = ApiResponse::problem(asked.error());
+                if (asked.error().code == ErrorCode::RangeNotSatisfiable)
+                    refused.headers.append(
+                        std::pair<QByteArray, QByteArray>("Content-Range",
+                                                          "bytes */" + QByteArray::number(blob->size)));
+                return refused;
+            }
+            range = *asked;
+            partial = true;
+        } else if (blob->size > Core::kMaxBlobChunkBytes) {
+            return ApiResponse::problem(Error{ErrorCode::InvalidField, u"range"_s});
+        }
+        const Core::Result<QByteArray> bytes = blobs.read(*blob, range);
+        if (!bytes)
+            return ApiResponse::problem(bytes.error());
+        ApiResponse response = ApiResponse::bytes(partial ? 206 : 200, *bytes, "application/octet-stream");
+        response.compressible = false;
+        response.headers.append(std::pair<QByteArray, QByteArray>("Content-Disposition", "attachment"));
+        response.headers.append(std::pair<QByteArray, QByteArray>("ETag", '"' + sha256.toLatin1() + '"'));
+        response.headers.append(std::pair<QByteArray, QByteArray>("Accept-Ranges", "bytes"));
+        if (partial)
+            response.headers.append(
+                std::pair<QByteArray, QByteArray>("Content-Range", Core::contentRange(range, blob->size)));
+        return response;
+    });
+}
+
 QStringList ApiServer::routeList() const
 {
     QStringList list;
@@ -153,7 +281,35 @@ QStringList ApiServer::routeList() const
 
 void ApiServer::addRoute(Method method, const QString &path, Handler handler)
 {
-    m_routes.append(Route{method, path, std::move(handler)});
+    addRoute(method, path, [handler = std::move(handler)](const QHttpServerRequest &request, const QStringList &) {
+        return handler(request);
+    });
+}
+
+void ApiServer::addRoute(Method method, const QString &path, ParameterHandler handler)
+{
+    const QStringList pattern = path.split(u'/');
+    const bool parameters = std::any_of(pattern.cbegin(), pattern.cend(),
+                                        [](const QString &s) { return s.startsWith(u'{'); });
+    m_routes.append(Route{method, path, pattern, parameters, std::move(handler)});
+}
+
+std::optional<QStringList> ApiServer::match(const Route &route, const QStringList &segments)
+{
+    if (segments.size() != route.pattern.size())
+        return std::nullopt;
+    QStringList values;
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        const QString &expected = route.pattern.at(i);
+        if (expected.startsWith(u'{') && expected.endsWith(u'}')) {
+            if (segments.at(i).isEmpty())
+                return std::nullopt;
+            values.append(segments.at(i));
+        } else if (expected != segments.at(i)) {
+            return std::nullopt;
+        }
+    }
+    return values;
 }
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -180,12 +336,21 @@ void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
 ApiResponse ApiServer::dispatch(const QHttpServerRequest &request) const
 {
     const QString path = request.url().path();
+    const QStringList segments = path.split(u'/');
     QList<QByteArray> allowed;
+    // A path that is a route word for word is that route's, whatever the
+    // method; the routes with parameters take the other paths.
+    const bool exact = std::any_of(m_routes.cbegin(), m_routes.cend(),
+                                   [&path](const Route &r) { return r.path == path; });
     for (const Route &route : m_routes) {
-        if (route.path != path)
+        if (exact ? route.path != path : !route.hasParameters)
+            continue;
+        const std::optional<QStringList> values = exact ? std::optional<QStringList>(QStringList())
+                                                        : match(route, segments);
+        if (!values)
             continue;
         if (route.method == request.method())
-            return route.handler(request);
+            return route.handler(request, *values);
         allowed.append(methodName(route.method));
     }
     if (allowed.isEmpty())
@@ -224,7 +389,8 @@ void ApiServer::send(const QHttpServerRequest &request, QTcpSocket *socket, cons
     // Large answers (pull pages) shrink several times over; small ones are
     // not worth the work.
     constexpr qsizetype kCompressFrom = 1024;
-    if (response.body.size() >= kCompressFrom && acceptsGzip(request.value("Accept-Encoding"))) {
+    if (response.compressible && response.body.size() >= kCompressFrom
+        && acceptsGzip(request.value("Accept-Encoding"))) {
         QByteArray compressed = gzipCompress(response.body);
         if (!compressed.isEmpty()) {
             responder.writeHeader("Content-Encoding", "gzip");

@@ -12,11 +12,13 @@
 #include <QSqlDatabase>
 
 #include <functional>
+#include <optional>
 
 namespace Cartable::Server {
 
 class AccountStore;
 class AuthService;
+class BlobService;
 class NudgeHub;
 class SyncEndpoints;
 
@@ -31,12 +33,17 @@ class ApiServer : public QAbstractHttpServer
 
 public:
     using Handler = std::function<ApiResponse(const QHttpServerRequest &)>;
+    // A route whose path has parameters ("/api/v1/blobs/{sha256}") gets their
+    // values, in order.
+    using ParameterHandler = std::function<ApiResponse(const QHttpServerRequest &, const QStringList &)>;
 
     ApiServer(AuthService &auth, AccountStore &accounts, qint64 maxBodyBytes, QList<QHostAddress> trustedProxies = {},
               QObject *parent = nullptr);
 
     // Adds the sync routes (POST /api/v1/sync/pull and /api/v1/sync/push).
     void enableSync(SyncEndpoints &sync);
+    // Adds the file routes (/api/v1/blobs/…).
+    void enableBlobs(BlobService &blobs);
     // Hands WebSocket upgrades to `hub` (the nudge channel).
     void enableNudges(NudgeHub &hub);
     // The deadlines and the per-address cap of connections; before start().
@@ -57,10 +64,17 @@ private:
     {
         QHttpServerRequest::Method method;
         QString path;
-        Handler handler;
+        // The path's segments; "{name}" stands for any one segment.
+        QStringList pattern;
+        bool hasParameters = false;
+        ParameterHandler handler;
     };
 
     void addRoute(QHttpServerRequest::Method method, const QString &path, Handler handler);
+    void addRoute(QHttpServerRequest::Method method, const QString &path, ParameterHandler handler);
+    // The values of the route's parameters in `segments`, or nothing when
+    // the path is not the route's.
+    static std::optional<QStringList> match(const Route &route, const QStringList &segments);
     ApiResponse dispatch(const QHttpServerRequest &request) const;
     void send(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response, qint64 elapsedMs);
 
@@ -81,8 +95,14 @@ private:
     // must change first gets 403 password_change_required.
     ApiResponse asCaller(const QHttpServerRequest &request,
                          const std::function<ApiResponse(const QString &, const QJsonObject &)> &work);
+    // The same for a route without a JSON body.
+    ApiResponse asAccount(const QHttpServerRequest &request, const std::function<ApiResponse(const QString &)> &work);
     ApiResponse pull(const QHttpServerRequest &request, SyncEndpoints &sync);
     ApiResponse push(const QHttpServerRequest &request, SyncEndpoints &sync);
+    ApiResponse openUpload(const QHttpServerRequest &request, BlobService &blobs);
+    ApiResponse writeChunk(const QHttpServerRequest &request, const QString &uploadId, BlobService &blobs);
+    ApiResponse abandonUpload(const QHttpServerRequest &request, const QString &uploadId, BlobService &blobs);
+    ApiResponse readBlob(const QHttpServerRequest &request, const QString &sha256, BlobService &blobs);
 
     AuthService &m_auth;
     AccountStore &m_accounts;

@@ -2,6 +2,8 @@
 
 #include "apiresponse.h"
 
+#include "core/protocol/blobs.h"
+
 #include <QLoggingCategory>
 #include <QTcpSocket>
 
@@ -63,6 +65,13 @@ bool LogGate::pass(int &held)
     return true;
 }
 
+qint64 bodyLimitFor(const QByteArray &method, const QByteArray &target, qint64 maxBodyBytes)
+{
+    if (method == "PUT" && target.startsWith("/api/v1/blobs/uploads/"))
+        return Core::kMaxBlobChunkBytes;
+    return maxBodyBytes;
+}
+
 qint64 declaredContentLength(const QByteArray &head)
 {
     const qsizetype end = head.indexOf("\r\n\r\n");
@@ -84,6 +93,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, std::shared_ptr<ConnectionB
     : QObject(socket), m_socket(socket), m_book(std::move(book)), m_address(std::move(address))
 {
     ++m_book->open[m_address];
+    m_bodyLimit = m_book->maxBodyBytes;
     acknowledgeAtOnce(socket);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::expired);
@@ -114,6 +124,7 @@ void ConnectionGuard::answered(bool close)
     // An answer ends a request: the next one starts its count again.
     m_head.clear();
     m_received = 0;
+    m_bodyLimit = m_book->maxBodyBytes;
     // The answer may be large and its reader slow: it has the idle time to
     // move, as on a kept-alive connection.
     if (close)
@@ -142,6 +153,7 @@ void ConnectionGuard::received()
     case Phase::Idle:
         m_head.clear();
         m_received = 0;
+        m_bodyLimit = m_book->maxBodyBytes;
         enter(Phase::Head, m_book->limits.headerTimeout);
         break;
     case Phase::Head:
@@ -171,7 +183,7 @@ void ConnectionGuard::received()
         if (m_phase != Phase::Head && m_phase != Phase::Body)
             return;
     }
-    if (m_received > m_book->maxBodyBytes + kMaxHeaderBytes) {
+    if (m_received > m_bodyLimit + kMaxHeaderBytes) {
         int held = 0;
         if (m_book->oversize.pass(held))
             qCWarning(lcLimit).noquote() << "refused an oversize request from" << m_address << "received" << m_received
@@ -207,9 +219,11 @@ void ConnectionGuard::readHead(const QByteArray &head)
     }
     m_closeAfterAnswer = close || (http10 && !keepAlive);
     m_confirmKeepAlive = http10 && keepAlive && !close;
+    m_bodyLimit = requestLine.size() >= 2 ? bodyLimitFor(requestLine.at(0), requestLine.at(1), m_book->maxBodyBytes)
+                                          : m_book->maxBodyBytes;
 
     const qint64 declared = declaredContentLength(head);
-    if (declared > m_book->maxBodyBytes) {
+    if (declared > m_bodyLimit) {
         int held = 0;
         if (m_book->oversize.pass(held))
             qCWarning(lcLimit).noquote() << "refused an oversize request from" << m_address << "declared" << declared
@@ -279,7 +293,7 @@ void ConnectionGuard::refuse()
     m_received = 0;
     m_closeAfterAnswer = true;
     const ApiResponse response = ApiResponse::problem(
-        Core::Error{Core::ErrorCode::PayloadTooLarge, QString::number(m_book->maxBodyBytes)});
+        Core::Error{Core::ErrorCode::PayloadTooLarge, QString::number(m_bodyLimit)});
     const QByteArray answer
         = "HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\nConnection: close\r\n"
           "Content-Length: "

@@ -126,9 +126,15 @@ private:
     std::chrono::milliseconds m_grace = kCloseGrace;
     QByteArray m_head;
     qint64 m_received = 0;
+    // The largest body the request in hand may have.
+    qint64 m_bodyLimit = 0;
     bool m_closeAfterAnswer = false;
     bool m_confirmKeepAlive = false;
 };
+
+// The largest body a request may carry: the server's limit, or a file's
+// chunk for PUT /api/v1/blobs/uploads/<id> (Core::kMaxBlobChunkBytes).
+qint64 bodyLimitFor(const QByteArray &method, const QByteArray &target, qint64 maxBodyBytes);
 
 // The Content-Length a request head declares, -1 when there is none yet, or
 // -2 when the head is malformed.

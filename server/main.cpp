@@ -4,6 +4,8 @@
 #include "accountstore.h"
 #include "apiserver.h"
 #include "authservice.h"
+#include "blobs/blobservice.h"
+#include "blobs/filesystemblobstorage.h"
 #include "demodata.h"
 #include "loginthrottle.h"
 #include "passwordhasher.h"
@@ -19,6 +21,7 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
+#include <QTimer>
 
 #include <csignal>
 #include <cstdio>
@@ -63,6 +66,14 @@ int setAccountDisabled(Server::AuthService &auth, const QSqlDatabase &db, const 
                       .arg(login));
     }
     return 0;
+}
+
+void printCollection(FILE *stream, const Server::CollectionReport &report)
+{
+    printLine(stream, u"Removed %1 unused files (%2 bytes), %3 abandoned uploads, %4 stray files."_s.arg(report.blobs)
+                          .arg(report.bytes)
+                          .arg(report.uploads)
+                          .arg(report.strays));
 }
 
 int serve(const Server::ServerConfig &config)
@@ -114,10 +125,38 @@ int serve(const Server::ServerConfig &config)
     }
     if (*indexed > 0)
         qCInfo(lcMain) << "indexed" << *indexed << "rows for sync";
+    Server::FilesystemBlobStorage storage(config.blobFolder());
+    if (const Core::Status opened = storage.open(); !opened) {
+        printLine(stderr, u"cartable-server: "_s + opened.error().context);
+        return 1;
+    }
     Server::ApiServer api(auth, accounts, config.maxBodyBytes, config.trustedProxies);
     api.setConnectionLimits(config.connections);
     Server::SyncEndpoints sync(*db);
     api.enableSync(sync);
+    Server::BlobService blobs(
+        *db, storage, [&sync](const QString &accountId) { return sync.readableBuckets(accountId); }, config.blobs);
+    if (config.collectBlobs) {
+        const Core::Result<Server::CollectionReport> collected = blobs.collectGarbage();
+        if (!collected) {
+            printLine(stderr, u"cartable-server: cannot collect the unused files: "_s + collected.error().context);
+            return 1;
+        }
+        printCollection(stdout, *collected);
+        return 0;
+    }
+    api.enableBlobs(blobs);
+    QTimer collection;
+    collection.setInterval(std::chrono::hours(1));
+    QObject::connect(&collection, &QTimer::timeout, &collection, [&blobs] {
+        const Core::Result<Server::CollectionReport> collected = blobs.collectGarbage();
+        if (!collected)
+            qCWarning(lcMain) << "collecting unused files failed:" << collected.error().context;
+        else if (collected->blobs + collected->uploads + collected->strays > 0)
+            qCInfo(lcMain) << "collected" << collected->blobs << "unused files," << collected->bytes << "bytes,"
+                           << collected->uploads << "abandoned uploads," << collected->strays << "stray files";
+    });
+    collection.start();
     Server::NudgeHub nudges(
         *db,
         [&auth](const QString &token) {

@@ -1,6 +1,7 @@
 #include "serverconfig.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
@@ -119,6 +120,39 @@ bool parseTimeout(const QString &text, int maxSeconds, std::chrono::seconds &tim
     return true;
 }
 
+// A size in bytes between `lowest` and `highest`.
+bool parseBytes(const QString &text, qint64 lowest, qint64 highest, qint64 &bytes)
+{
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < lowest || value > highest)
+        return false;
+    bytes = value;
+    return true;
+}
+
+constexpr qint64 kMinBlobBytes = 1024;
+constexpr qint64 kMaxBlobBytes = qint64(16) << 30;
+constexpr qint64 kMinQuotaBytes = 1024 * 1024;
+constexpr qint64 kMaxQuotaBytes = qint64(1) << 50;
+constexpr int kMaxGraceHours = 24 * 365;
+constexpr int kMaxExpiryHours = 24 * 90;
+
+bool parseHours(const QString &text, int lowest, int highest, std::chrono::hours &hours)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < lowest || value > highest)
+        return false;
+    hours = std::chrono::hours(value);
+    return true;
+}
+
+bool isPostgresDatabase(const QString &spec)
+{
+    return spec.startsWith(u"postgresql://"_s) || spec.startsWith(u"postgres://"_s);
+}
+
 constexpr int kMaxHeaderTimeout = 600;
 constexpr int kMaxBodyTimeout = 3600;
 constexpr int kMaxIdleTimeout = 3600;
@@ -140,6 +174,15 @@ QString ServerConfig::defaultDatabasePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
            + u"/cartable-server/cartable.sqlite"_s;
+}
+
+QString ServerConfig::blobFolder() const
+{
+    if (!blobDir.isEmpty())
+        return blobDir;
+    if (isPostgresDatabase(database) || database.isEmpty())
+        return QString();
+    return QFileInfo(database).absoluteDir().filePath(u"blobs"_s);
 }
 
 Core::Status loadConfigFile(const QString &path, ServerConfig &config)
@@ -165,7 +208,13 @@ Core::Status loadConfigFile(const QString &path, ServerConfig &config)
                             u"header_timeout_seconds"_s,
                             u"body_timeout_seconds"_s,
                             u"idle_timeout_seconds"_s,
-                            u"max_connections_per_address"_s};
+                            u"max_connections_per_address"_s,
+                            u"blob_dir"_s,
+                            u"blob_max_bytes"_s,
+                            u"account_quota_bytes"_s,
+                            u"establishment_quota_bytes"_s,
+                            u"blob_grace_hours"_s,
+                            u"upload_expiry_hours"_s};
     for (const QString &key : settings.childKeys()) {
         if (!known.contains(key))
             return Error{ErrorCode::ConfigInvalid, u"%1: unknown key [server] %2"_s.arg(path, key)};
@@ -210,6 +259,27 @@ Core::Status loadConfigFile(const QString &path, ServerConfig &config)
                    [&](const QString &v) { return parseTimeout(v, kMaxIdleTimeout, config.connections.idleTimeout); }),
              check(u"max_connections_per_address"_s,
                    [&](const QString &v) { return parseConnectionCap(v, config.connections.maxPerAddress); }),
+             check(u"blob_dir"_s,
+                   [&](const QString &v) {
+                       config.blobDir = v;
+                       return !v.isEmpty();
+                   }),
+             check(u"blob_max_bytes"_s,
+                   [&](const QString &v) {
+                       return parseBytes(v, kMinBlobBytes, kMaxBlobBytes, config.blobs.maxBlobBytes);
+                   }),
+             check(u"account_quota_bytes"_s,
+                   [&](const QString &v) {
+                       return parseBytes(v, kMinQuotaBytes, kMaxQuotaBytes, config.blobs.accountQuotaBytes);
+                   }),
+             check(u"establishment_quota_bytes"_s,
+                   [&](const QString &v) {
+                       return parseBytes(v, kMinQuotaBytes, kMaxQuotaBytes, config.blobs.establishmentQuotaBytes);
+                   }),
+             check(u"blob_grace_hours"_s,
+                   [&](const QString &v) { return parseHours(v, 1, kMaxGraceHours, config.blobs.grace); }),
+             check(u"upload_expiry_hours"_s,
+                   [&](const QString &v) { return parseHours(v, 1, kMaxExpiryHours, config.blobs.uploadExpiry); }),
          }) {
         if (!status)
             return status;
@@ -282,6 +352,28 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
                        accountFailuresOption, addressLoginsOption, addressFailuresOption, lockoutOption, demoOption,
                        printDemoOption, proxyOption, resetOption, disableOption, enableOption});
     parser.addOptions({headerTimeoutOption, bodyTimeoutOption, idleTimeoutOption, connectionCapOption});
+    const QCommandLineOption blobDirOption(
+        u"blob-dir"_s,
+        u"Keep files in <folder> (default: blobs beside an SQLite database; required with PostgreSQL)."_s, u"folder"_s);
+    const QCommandLineOption blobMaxOption(u"blob-max-bytes"_s,
+                                           u"Refuse files larger than <bytes> (default 268435456, 256 MiB)."_s,
+                                           u"bytes"_s);
+    const QCommandLineOption accountQuotaOption(
+        u"account-quota-bytes"_s, u"Files an account may hold in an establishment (default 2147483648, 2 GiB)."_s,
+        u"bytes"_s);
+    const QCommandLineOption establishmentQuotaOption(
+        u"establishment-quota-bytes"_s, u"Files an establishment may hold (default 214748364800, 200 GiB)."_s,
+        u"bytes"_s);
+    const QCommandLineOption graceOption(u"blob-grace-hours"_s,
+                                         u"Keep a file no row names for <hours> before removing it (default 168)."_s,
+                                         u"hours"_s);
+    const QCommandLineOption expiryOption(u"upload-expiry-hours"_s,
+                                          u"Abandon uploads untouched for <hours> (default 72)."_s, u"hours"_s);
+    const QCommandLineOption collectOption(u"collect-blobs"_s,
+                                           u"Remove the files no row names any more and the abandoned uploads, "
+                                           "print what was removed and exit."_s);
+    parser.addOptions({blobDirOption, blobMaxOption, accountQuotaOption, establishmentQuotaOption, graceOption,
+                       expiryOption, collectOption});
 
     ConfigOutcome outcome;
     auto usageError = [&](const QString &message) {
@@ -355,6 +447,34 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
         && !parseConnectionCap(parser.value(connectionCapOption), config.connections.maxPerAddress)) {
         return usageError(u"invalid connection cap (1 to 100000): "_s + parser.value(connectionCapOption));
     }
+    if (parser.isSet(blobDirOption)) {
+        config.blobDir = parser.value(blobDirOption);
+        if (config.blobDir.isEmpty())
+            return usageError(u"--blob-dir needs a folder"_s);
+    }
+    if (parser.isSet(blobMaxOption)
+        && !parseBytes(parser.value(blobMaxOption), kMinBlobBytes, kMaxBlobBytes, config.blobs.maxBlobBytes)) {
+        return usageError(u"invalid file size limit (1024 to 17179869184 bytes): "_s + parser.value(blobMaxOption));
+    }
+    if (parser.isSet(accountQuotaOption)
+        && !parseBytes(parser.value(accountQuotaOption), kMinQuotaBytes, kMaxQuotaBytes,
+                       config.blobs.accountQuotaBytes)) {
+        return usageError(u"invalid account quota (1048576 to 1125899906842624 bytes): "_s
+                          + parser.value(accountQuotaOption));
+    }
+    if (parser.isSet(establishmentQuotaOption)
+        && !parseBytes(parser.value(establishmentQuotaOption), kMinQuotaBytes, kMaxQuotaBytes,
+                       config.blobs.establishmentQuotaBytes)) {
+        return usageError(u"invalid establishment quota (1048576 to 1125899906842624 bytes): "_s
+                          + parser.value(establishmentQuotaOption));
+    }
+    if (parser.isSet(graceOption) && !parseHours(parser.value(graceOption), 1, kMaxGraceHours, config.blobs.grace))
+        return usageError(u"invalid grace period (1 to 8760 hours): "_s + parser.value(graceOption));
+    if (parser.isSet(expiryOption)
+        && !parseHours(parser.value(expiryOption), 1, kMaxExpiryHours, config.blobs.uploadExpiry)) {
+        return usageError(u"invalid upload expiry (1 to 2160 hours): "_s + parser.value(expiryOption));
+    }
+    config.collectBlobs = parser.isSet(collectOption);
     for (const QString &proxy : parser.values(proxyOption)) {
         if (!parseProxies(proxy, config.trustedProxies))
             return usageError(u"invalid proxy address: "_s + proxy);
@@ -374,6 +494,10 @@ ConfigOutcome parseServerArguments(const QStringList &arguments)
         return usageError(u"--reset-password, --disable-account and --enable-account go one at a time"_s);
     if (config.database.isEmpty())
         config.database = ServerConfig::defaultDatabasePath();
+    const bool oneOff = config.printDemoLogins || !config.resetPasswordLogin.isEmpty()
+                        || !config.disableAccountLogin.isEmpty() || !config.enableAccountLogin.isEmpty();
+    if (!oneOff && config.blobFolder().isEmpty())
+        return usageError(u"a PostgreSQL database needs a folder for files: set blob_dir or --blob-dir"_s);
     return outcome;
 }
 

@@ -2,6 +2,7 @@
 
 #include "connectionguard.h"
 #include "loginthrottle.h"
+#include "server/blobs/blobservice.h"
 
 #include "core/result.h"
 
@@ -21,6 +22,15 @@ struct ServerConfig
     // (with ?host=/socket/folder for a Unix socket).
     QString database;
     qint64 maxBodyBytes = 1024 * 1024;
+    // Where files are kept; empty: a "blobs" folder beside an SQLite
+    // database (required with PostgreSQL). See blobFolder().
+    QString blobDir;
+    // The largest file, the quotas, and how long unnamed blobs and idle
+    // uploads are kept.
+    BlobLimits blobs;
+    // Administration: run one collection of unused files, print what it
+    // removed, and exit.
+    bool collectBlobs = false;
     // A session lasts this long after sign-in; its access tokens, much less.
     int sessionHours = 24 * 30;
     int accessMinutes = 15;
@@ -39,6 +49,9 @@ struct ServerConfig
     QString enableAccountLogin;
 
     static QString defaultDatabasePath();
+    // blobDir, or its default for `database`; empty when there is none (a
+    // PostgreSQL database).
+    QString blobFolder() const;
 };
 
 // The outcome of reading the command line: a configuration, or a usage

@@ -258,6 +258,31 @@ Core::Migrator serverMigrator()
             u"domain schema version 3: the staff directory, class delegates, who may message whom"_s,
             Core::schemaStepStatements(Core::SchemaSide::Server, 3),
         },
+        Core::Migration{
+            10,
+            u"files: stored blobs, who holds them, open uploads; the rows' hashes indexed"_s,
+            {
+                u"CREATE TABLE blob ("
+                "establishment_id TEXT NOT NULL, sha256 TEXT NOT NULL, size_bytes BIGINT NOT NULL, "
+                "mime_type TEXT NOT NULL, stored_at BIGINT NOT NULL, last_referenced_at BIGINT NOT NULL, "
+                "PRIMARY KEY (establishment_id, sha256))"_s,
+                u"CREATE TABLE blob_claim ("
+                "establishment_id TEXT NOT NULL, sha256 TEXT NOT NULL, account_id TEXT NOT NULL, "
+                "claimed_at BIGINT NOT NULL, PRIMARY KEY (establishment_id, sha256, account_id))"_s,
+                u"CREATE INDEX blob_claim_account ON blob_claim (account_id, establishment_id)"_s,
+                u"CREATE TABLE blob_upload ("
+                "id TEXT PRIMARY KEY, account_id TEXT NOT NULL, establishment_id TEXT NOT NULL, "
+                "sha256 TEXT NOT NULL, size_bytes BIGINT NOT NULL, received BIGINT NOT NULL, "
+                "created_at BIGINT NOT NULL, touched_at BIGINT NOT NULL, "
+                "UNIQUE (account_id, establishment_id, sha256))"_s,
+                u"CREATE INDEX blob_upload_establishment ON blob_upload (establishment_id)"_s,
+                u"CREATE INDEX blob_upload_touched ON blob_upload (touched_at)"_s,
+                // The read check and the collection look rows up by hash.
+                u"CREATE INDEX attachment_blob ON attachment (sha256, establishment_id)"_s,
+                u"CREATE INDEX document_blob ON document (sha256, establishment_id)"_s,
+                u"CREATE INDEX report_card_blob ON report_card (document_sha256, establishment_id)"_s,
+            },
+        },
     });
 }
 

@@ -244,6 +244,106 @@ void ApiClient::syncPush(const QUrl &server, const QString &token, const QJsonOb
         [](const QJsonObject &answer) { return Core::Result<QJsonObject>(answer); }, std::move(done));
 }
 
+void ApiClient::openBlobUpload(const QUrl &server, const QString &token, const Core::UploadRequest &request,
+                               Callback<Core::UploadStatus> done)
+{
+    postJson<Core::UploadStatus>(server, u"/api/v1/blobs/uploads"_s, token, request.toJson(),
+                                 &Core::UploadStatus::fromJson, std::move(done));
+}
+
+void ApiClient::sendBlobChunk(const QUrl &server, const QString &token, const QString &uploadId, qint64 offset,
+                              const QByteArray &bytes, Callback<Core::UploadStatus> done)
+{
+    if (uploadId.isEmpty() || offset < 0) {
+        QMetaObject::invokeMethod(
+            this,
+            [done] {
+                done(Error{ErrorCode::InvalidField, u"upload"_s});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    QNetworkRequest networkRequest
+        = makeRequest(server, u"/api/v1/blobs/uploads/"_s + QString::fromLatin1(QUrl::toPercentEncoding(uploadId)),
+                      token);
+    QUrl url = networkRequest.url();
+    url.setQuery(u"offset="_s + QString::number(offset));
+    networkRequest.setUrl(url);
+    networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, u"application/octet-stream"_s);
+    networkRequest.setRawHeader("Content-Digest", Core::contentDigest(bytes));
+    QNetworkReply *reply = m_network->put(networkRequest, bytes);
+    finish(
+        reply,
+        [done](const QByteArray &answer) {
+            Core::Result<QJsonObject> object = Core::parseJsonObject(answer);
+            if (!object)
+                return done(Error{ErrorCode::InvalidServerResponse, object.error().context});
+            Core::Result<Core::UploadStatus> status = Core::UploadStatus::fromJson(*object);
+            if (!status)
+                return done(Error{ErrorCode::InvalidServerResponse, status.error().context});
+            done(std::move(status));
+        },
+        [done](Error error) { done(std::move(error)); });
+}
+
+namespace {
+
+// The part of a blob answer that was asked for, or why the answer is not
+// one.
+Core::Result<ApiClient::BlobRange> blobRangeOf(int status, const QByteArray &contentRange, QByteArray bytes,
+                                               qint64 first, qint64 last)
+{
+    const Error malformed{ErrorCode::InvalidServerResponse, u"blob.range"_s};
+    if (status == 200) {
+        // The whole file (a small one): what was asked is cut out of it.
+        const qint64 total = bytes.size();
+        if (first >= total)
+            return malformed;
+        return ApiClient::BlobRange{bytes.mid(first, qMin(last, total - 1) - first + 1), first, total};
+    }
+    if (status != 206)
+        return malformed;
+    const std::optional<std::pair<Core::ByteRange, qint64>> range = Core::parseContentRange(contentRange);
+    if (!range)
+        return malformed;
+    const auto &[answered, total] = *range;
+    if (answered.first != first || answered.last > last || answered.last >= total || answered.length() < 1
+        || answered.length() != bytes.size()) {
+        return malformed;
+    }
+    return ApiClient::BlobRange{std::move(bytes), first, total};
+}
+
+} // namespace
+
+void ApiClient::fetchBlobRange(const QUrl &server, const QString &token, const QString &sha256, qint64 first,
+                               qint64 last, Callback<BlobRange> done)
+{
+    if (!Core::isSha256Hex(sha256) || first < 0 || last < first) {
+        QMetaObject::invokeMethod(
+            this,
+            [done] {
+                done(Error{ErrorCode::InvalidField, u"range"_s});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    QNetworkRequest networkRequest = makeRequest(server, u"/api/v1/blobs/"_s + sha256, token);
+    networkRequest.setRawHeader("Range", "bytes=" + QByteArray::number(first) + '-' + QByteArray::number(last));
+    // The bytes as they are stored: Qt decompresses an answer only when it
+    // asked for compression itself, and an explicit identity asks for none.
+    networkRequest.setRawHeader("Accept-Encoding", "identity");
+    networkRequest.setRawHeader("Accept", "application/octet-stream, application/json;q=0.5");
+    QNetworkReply *reply = m_network->get(networkRequest);
+    finish(
+        reply,
+        [done, reply, first, last](const QByteArray &bytes) {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            done(blobRangeOf(status, reply->rawHeader("Content-Range"), bytes, first, last));
+        },
+        [done](Error error) { done(std::move(error)); });
+}
+
 void ApiClient::logout(const QUrl &server, const QString &token, Callback<void> done)
 {
     QNetworkRequest request = makeRequest(server, u"/api/v1/auth/logout"_s, token);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/authmessages.h"
+#include "core/protocol/blobs.h"
 #include "core/protocol/pullpage.h"
 #include "core/result.h"
 #include "core/userprofile.h"
@@ -47,6 +48,27 @@ public:
     // POST /api/v1/sync/push: the answer as the server sends it
     // (ReplicaStore checks it as it applies it).
     void syncPush(const QUrl &server, const QString &token, const QJsonObject &batch, Callback<QJsonObject> done);
+
+    // POST /api/v1/blobs/uploads: starts or resumes sending a file.
+    void openBlobUpload(const QUrl &server, const QString &token, const Core::UploadRequest &request,
+                        Callback<Core::UploadStatus> done);
+    // PUT /api/v1/blobs/uploads/<id>?offset=<offset>: one chunk, raw, with
+    // its Content-Digest.
+    void sendBlobChunk(const QUrl &server, const QString &token, const QString &uploadId, qint64 offset,
+                       const QByteArray &bytes, Callback<Core::UploadStatus> done);
+
+    // Bytes of a blob, from `first` on, and the blob's size.
+    struct BlobRange
+    {
+        QByteArray bytes;
+        qint64 first = 0;
+        qint64 total = 0;
+    };
+    // GET /api/v1/blobs/<sha256> with Range: bytes=<first>-<last>. The
+    // answer holds at least one byte, starts at `first` and ends at `last`
+    // or before; anything else is InvalidServerResponse.
+    void fetchBlobRange(const QUrl &server, const QString &token, const QString &sha256, qint64 first, qint64 last,
+                        Callback<BlobRange> done);
 
     // Runs `work` once every request made so far has been sent (or has
     // failed): Qt's network stack sends a request a few turns of the event

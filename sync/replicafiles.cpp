@@ -3,6 +3,7 @@
 #include "privatefiles.h"
 
 #include "core/ids.h"
+#include "core/protocol/blobs.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -51,8 +52,12 @@ std::optional<QSet<QString>> blobsNamedBy(const QString &path)
         if (db.open()) {
             QSqlQuery query(db);
             query.setForwardOnly(true);
-            if (query.exec(u"SELECT sha256 FROM attachment WHERE sha256 IS NOT NULL "
-                           "UNION SELECT sha256 FROM document WHERE sha256 IS NOT NULL"_s)) {
+            QStringList selects;
+            // Names from the catalogue, not from anyone's input.
+            for (const Core::BlobReference &reference : Core::blobReferences()) {
+                selects.append(u"SELECT %1 FROM %2 WHERE %1 IS NOT NULL"_s.arg(reference.hashField, reference.entity));
+            }
+            if (query.exec(selects.join(u" UNION "_s))) {
                 named.emplace();
                 while (query.next())
                     named->insert(query.value(0).toString());
@@ -71,6 +76,14 @@ Core::Status removeFile(const QString &path)
     return {};
 }
 
+// The other replica files of the replica's folder.
+QStringList otherReplicas(const QFileInfo &replica)
+{
+    QStringList others = replica.absoluteDir().entryList({u"*"_s + kReplicaSuffix}, QDir::Files);
+    others.removeAll(replica.fileName());
+    return others;
+}
+
 // The blobs of the folder that the replica at `path` alone may name.
 Core::Status removeOwnBlobs(const QString &path, const std::optional<QSet<QString>> &named)
 {
@@ -78,8 +91,7 @@ Core::Status removeOwnBlobs(const QString &path, const std::optional<QSet<QStrin
     const QDir blobs(ReplicaFiles::blobFolder(replica.absolutePath()));
     if (!blobs.exists())
         return {};
-    QStringList others = replica.absoluteDir().entryList({u"*"_s + kReplicaSuffix}, QDir::Files);
-    others.removeAll(replica.fileName());
+    const QStringList others = otherReplicas(replica);
 
     QStringList candidates;
     if (others.isEmpty()) {
@@ -112,6 +124,40 @@ Core::Status removeOwnBlobs(const QString &path, const std::optional<QSet<QStrin
     return {};
 }
 
+// Brings the blobs the replica names from the folder an older version shared
+// among the replicas into the replica's own: moved when no other replica is
+// there to name them, copied otherwise (the shared copy then goes with the
+// last replica that may name it).
+Core::Status takeSharedBlobs(const QString &path, const QString &own)
+{
+    const QFileInfo replica(path);
+    const QDir shared(ReplicaFiles::blobFolder(replica.absolutePath()));
+    if (!shared.exists() || !replica.isFile() || replica.size() == 0)
+        return {};
+    const std::optional<QSet<QString>> named = blobsNamedBy(path);
+    if (!named)
+        return {};
+    const bool alone = otherReplicas(replica).isEmpty();
+    for (const QString &name : *named) {
+        const QString from = shared.filePath(name);
+        const QString to = QDir(own).filePath(name);
+        if (!isBlobName(name) || !QFileInfo(from).isFile() || QFileInfo::exists(to))
+            continue;
+        const QString part = to + u".shared"_s;
+        QFile::remove(part);
+        const bool taken = alone ? QFile::rename(from, to) : QFile::copy(from, part) && QFile::rename(part, to);
+        if (!taken) {
+            QFile::remove(part);
+            return Error{ErrorCode::DatabaseError, u"cannot bring %1 into %2"_s.arg(from, own)};
+        }
+        if (Core::Status restricted = PrivateFiles::restrict(to); !restricted)
+            return restricted;
+    }
+    if (alone && shared.isEmpty())
+        QDir().rmdir(shared.path());
+    return {};
+}
+
 } // namespace
 
 QString ReplicaFiles::defaultFolder()
@@ -135,6 +181,11 @@ QString ReplicaFiles::pathIn(const QString &folder, const QUrl &server, const QS
 QStringList ReplicaFiles::companions(const QString &path)
 {
     return {path + u"-wal"_s, path + u"-shm"_s, path + u"-journal"_s};
+}
+
+QString ReplicaFiles::blobFolderOf(const QString &replicaPath)
+{
+    return QFileInfo(replicaPath).absoluteFilePath() + u".blobs"_s;
 }
 
 QString ReplicaFiles::blobFolder(const QString &folder)
@@ -169,7 +220,15 @@ Core::Status ReplicaFiles::prepareFile(const QString &path)
         if (Core::Status restricted = PrivateFiles::restrict(companion); !restricted)
             return restricted;
     }
-    return {};
+    const QString own = blobFolderOf(path);
+    if (Core::Status made = PrivateFiles::makeFolder(own); !made)
+        return made;
+    const QStringList names = QDir(own).entryList(QDir::Files);
+    for (const QString &name : names) {
+        if (Core::Status restricted = PrivateFiles::restrict(QDir(own).filePath(name)); !restricted)
+            return restricted;
+    }
+    return takeSharedBlobs(path, own);
 }
 
 bool ReplicaFiles::exists(const QString &path)
@@ -191,6 +250,9 @@ Core::Status ReplicaFiles::remove(const QString &path)
         if (Core::Status removed = removeFile(file); !removed)
             return removed;
     }
+    const QString own = blobFolderOf(path);
+    if (QFileInfo(own).isDir() && !QDir(own).removeRecursively())
+        return Error{ErrorCode::DatabaseError, u"cannot remove %1"_s.arg(own)};
     qCInfo(lcReplicaFiles) << "a replica was removed from this computer";
     return removeOwnBlobs(path, named);
 }

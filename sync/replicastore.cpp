@@ -42,6 +42,11 @@ const QString kClientIdKey = u"client_id"_s;
 const QString kCursorKey = u"cursor"_s;
 const QString kNextMutationKey = u"next_mutation"_s;
 const QString kDeferredIndexesKey = u"deferred_indexes"_s;
+// Set when the server answered a change to a row this replica had pulled as
+// if the row were not there: the account no longer reads it. Its bucket may
+// come back before the next pull sees it go, and a cursor would then never
+// bring the row again: the next pull starts the scope afresh.
+const QString kResyncKey = u"resync"_s;
 
 Result<QString> info(const QSqlDatabase &db, const QString &key)
 {
@@ -279,6 +284,14 @@ void ReplicaStore::holdCheckpoints(bool hold)
 Result<QString> ReplicaStore::cursor() const
 {
     return info(m_db, kCursorKey);
+}
+
+Result<bool> ReplicaStore::resyncWanted() const
+{
+    const Result<QString> wanted = info(m_db, kResyncKey);
+    if (!wanted)
+        return wanted.error();
+    return *wanted == u"1"_s;
 }
 
 Result<QSqlQuery *> ReplicaStore::statement(const QString &sql) const
@@ -568,6 +581,8 @@ Result<QList<qint64>> ReplicaStore::changeAll(const QList<LocalChange> &changes)
             mutation.number = number;
             if (Status status = applyMutation(mutation); !status)
                 return status;
+            if (Status status = queueBlobOf(mutation); !status)
+                return status;
             const QJsonObject wire = Core::mutationToJson(mutation);
             Result<QSqlQuery *> queued
                 = run(u"INSERT INTO outbox (number, entity, row_id, op, fields, base_version, hlc, created_at) "
@@ -743,6 +758,13 @@ Status ReplicaStore::applyPushResults(const QJsonObject &answer)
             row.row.reset();
             row.appliedAsSent.clear();
             const QJsonValue serverRow = result.value(u"row"_s);
+            if (serverRow.isNull() && mutation.op != MutationOp::Create && mutation.baseVersion > 0
+                && result.value(u"status"_s).toString() == u"rejected"_s
+                && result.value(u"error"_s).toObject().value(u"code"_s).toString()
+                       == Core::errorCodeName(ErrorCode::NotFound)) {
+                if (Status marked = setInfo(m_db, kResyncKey, u"1"_s); !marked)
+                    return marked;
+            }
             if (serverRow.isObject()) {
                 Result<Record> parsed = Core::recordFromJson(serverRow.toObject());
                 if (!parsed || parsed->type() != type || parsed->id() != id)
@@ -847,6 +869,8 @@ Status ReplicaStore::applyPageRows(const Core::PullPage &page)
     if (!pending)
         return pending.error();
     if (page.reset) {
+        if (Status done = setInfo(m_db, kResyncKey, u"0"_s); !done)
+            return done;
         // Forget what was pulled; keep, and replay, what the user did.
         for (const Core::EntityDef &entity : Core::entityCatalog()) {
             if (!query.exec(u"DELETE FROM "_s + entity.type))

@@ -46,6 +46,10 @@ public:
     QString clientId() const { return m_clientId; }
     // The cursor of the last page applied; empty before the first sync.
     [[nodiscard]] Core::Result<QString> cursor() const;
+    // Whether the next pull should start the scope afresh ("reset"): a push
+    // answer said that a row pulled here is no longer readable, and its
+    // bucket may be back before a pull sees it go. Cleared by a reset page.
+    [[nodiscard]] Core::Result<bool> resyncWanted() const;
 
     // Applies one page of POST /api/v1/sync/pull in one transaction: a
     // reset, dropped buckets, the changes and rows, pending changes replayed
@@ -99,6 +103,38 @@ public:
 
     QSqlDatabase database() const { return m_db; }
 
+    // Files to send (replicastore_blobs.cpp). A local change that creates a
+    // row naming a blob (Core::blobReferences()), or changes the blob it
+    // names, queues the blob in its own transaction; pulled rows never do.
+    struct BlobUpload
+    {
+        QString establishmentId;
+        QString sha256;
+        qint64 size = 0;
+        bool failed = false;
+        std::optional<Core::Error> error; // why it failed
+        int attempts = 0;
+        qint64 queuedAt = 0;
+    };
+    // The queue, oldest first.
+    [[nodiscard]] Core::Result<QList<BlobUpload>> blobUploads() const;
+    // The server holds the blob: it leaves the queue.
+    [[nodiscard]] Core::Status removeBlobUpload(const QString &establishmentId, const QString &sha256);
+    // Refused for good: kept, failed, with the error, until retried.
+    [[nodiscard]] Core::Status failBlobUpload(const QString &establishmentId, const QString &sha256,
+                                              const Core::Error &error);
+    // One more attempt that a cut stopped.
+    [[nodiscard]] Core::Status countBlobUploadAttempt(const QString &establishmentId, const QString &sha256);
+    // Failed uploads of the blob queued again; how many (0: none failed).
+    [[nodiscard]] Core::Result<int> retryBlobUpload(const QString &sha256);
+    // Whether a row of the replica names the blob in `establishmentId`.
+    [[nodiscard]] Core::Result<bool> namesBlob(const QString &establishmentId, const QString &sha256) const;
+
+    // Owners kept available offline (a homework, a document folder).
+    [[nodiscard]] Core::Status setBlobPin(const QString &ownerType, const QString &ownerId, bool pinned);
+    [[nodiscard]] Core::Result<bool> isBlobPinned(const QString &ownerType, const QString &ownerId) const;
+    [[nodiscard]] Core::Result<QList<std::pair<QString, QString>>> blobPins() const;
+
     // A first sync writes a whole scope: the replica's indexes (not its keys)
     // are dropped at its first page and built again at its last. This builds
     // them now, if a first sync stopped before its end; open() does it for
@@ -124,6 +160,8 @@ private:
     [[nodiscard]] Core::Status replayPending(const QString &type, const QString &id);
     [[nodiscard]] Core::Status applyMutation(const Core::Mutation &mutation);
     [[nodiscard]] Core::Result<Core::Mutation> prepareMutation(const LocalChange &change) const;
+    // Queues the blob a local change makes its row name, if any.
+    [[nodiscard]] Core::Status queueBlobOf(const Core::Mutation &mutation);
     [[nodiscard]] Core::Result<QList<Core::Mutation>> pendingOf(const QString &type, const QString &id) const;
     // The outbox entry a query stands on (number, entity, row_id, op, fields,
     // base_version, hlc), read from its JSON once and remembered.

@@ -1,6 +1,7 @@
 #include "syncengine.h"
 
 #include "apiclient.h"
+#include "blobtransfer.h"
 #include "replicastore.h"
 #include "session.h"
 #include "synctransport.h"
@@ -33,6 +34,11 @@ SyncEngine::SyncEngine(SyncTransport &transport, ReplicaStore &store, QObject *p
 
 SyncEngine::~SyncEngine() = default;
 
+void SyncEngine::setBlobTransfer(BlobTransfer *transfer)
+{
+    m_blobs = transfer;
+}
+
 void SyncEngine::start()
 {
     if (m_running)
@@ -43,12 +49,48 @@ void SyncEngine::start()
     m_changes = 0;
     m_pushed = 0;
     m_limit = qMin(kFirstPageSize, m_pageSize);
-    pushNext();
+    sendUploads();
+}
+
+void SyncEngine::sendUploads()
+{
+    if (!m_blobs)
+        return pushNext();
+    const quint64 run = m_run;
+    disconnect(m_uploadsDone);
+    m_uploadsDone = connect(m_blobs, &BlobTransfer::uploadsFinished, this, [this, run](const Core::Status &status) {
+        disconnect(m_uploadsDone);
+        if (run != m_run || !m_running)
+            return;
+        // A refused file is marked failed in the queue and never holds the
+        // rows back; only what would stop a push stops the sync.
+        if (!status) {
+            switch (status.error().code) {
+            case ErrorCode::ServerUnreachable:
+            case ErrorCode::NetworkError:
+            case ErrorCode::SessionExpired:
+            case ErrorCode::Unauthenticated:
+            case ErrorCode::DatabaseError:
+                return stop(status);
+            default:
+                qCInfo(lcEngine) << "files not sent:" << Core::errorCodeName(status.error().code)
+                                 << status.error().context;
+                break;
+            }
+        }
+        pushNext();
+    });
+    // A run already going (started by the user) is waited for.
+    if (!m_blobs->isSending())
+        m_blobs->sendUploads();
 }
 
 void SyncEngine::cancel()
 {
     m_cancelled = true;
+    // A large file on its way would hold the cancel back until its end.
+    if (m_running && m_blobs)
+        m_blobs->cancelUploads();
 }
 
 void SyncEngine::stop(const Core::Status &status)
@@ -63,6 +105,10 @@ void SyncEngine::stop(const Core::Status &status)
     }
     if (!status)
         qCInfo(lcEngine) << "sync stopped:" << Core::errorCodeName(status.error().code) << status.error().context;
+    disconnect(m_uploadsDone);
+    // In the background: the sync is done with the rows.
+    if (status && m_blobs)
+        m_blobs->fetchPinned();
     Q_EMIT finished(status);
 }
 
@@ -124,12 +170,19 @@ void SyncEngine::pullNext()
     const Core::Result<QString> cursor = m_store.cursor();
     if (!cursor)
         return stop(cursor.error());
-    requestPage(*cursor);
+    const Core::Result<bool> resync = m_store.resyncWanted();
+    if (!resync)
+        return stop(resync.error());
+    // Only the first request of the pull asks for it: the pages after the
+    // reset one carry its cursor on.
+    requestPage(*cursor, *resync);
 }
 
-void SyncEngine::requestPage(const QString &cursor)
+void SyncEngine::requestPage(const QString &cursor, bool reset)
 {
     QJsonObject body{{u"limit"_s, m_limit}};
+    if (reset)
+        body.insert(u"reset"_s, true);
     // Pages start small, so that the first one comes at once, and double up
     // to the page size: a first sync is then a few large pages, each asked
     // for while the last is written.

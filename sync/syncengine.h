@@ -11,6 +11,7 @@
 namespace Cartable::Sync {
 
 class ApiClient;
+class BlobTransfer;
 class ReplicaStore;
 class Session;
 class SyncTransport;
@@ -22,6 +23,12 @@ class SyncTransport;
 // is applied in one transaction, so a sync cut anywhere (a lost network, a
 // cancel, a killed process) resumes from the last page applied. Never
 // blocks; reports progress as it goes.
+//
+// With a BlobTransfer, the files that local changes name go up before the
+// outbox (a file the server refuses is marked failed and the sync goes on;
+// a cut stops the sync as a failed push would), and once the pull is done
+// the files pinned "available offline" are fetched in the background,
+// after finished().
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -42,6 +49,8 @@ public:
     // The largest page asked for (changes); the first pages of a sync are
     // smaller.
     void setPageSize(int changes) { m_pageSize = qMax(1, changes); }
+    // The files of the replica's account; none by default (the rows only).
+    void setBlobTransfer(BlobTransfer *transfer);
 
 Q_SIGNALS:
     void progress(int pagesPulled, qint64 changesPulled, qint64 mutationsPushed);
@@ -50,15 +59,18 @@ Q_SIGNALS:
     void finished(const Cartable::Core::Status &status);
 
 private:
+    void sendUploads();
     void pushNext();
     void sendBatch(const Core::PushBatch &batch);
     void pullNext();
-    void requestPage(const QString &cursor);
+    void requestPage(const QString &cursor, bool reset = false);
     void stop(const Core::Status &status);
 
     std::unique_ptr<SyncTransport> m_ownTransport;
     SyncTransport &m_transport;
     ReplicaStore &m_store;
+    QPointer<BlobTransfer> m_blobs;
+    QMetaObject::Connection m_uploadsDone;
     bool m_running = false;
     // Counts stopped syncs, so that an answer to one is told from the next's.
     quint64 m_run = 0;

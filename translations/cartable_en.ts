@@ -360,6 +360,16 @@
     </message>
 </context>
 <context>
+    <name>Cartable::Gui::DocumentsView</name>
+    <message numerus="yes">
+        <source>Delete the folder “%1” and the %n document(s) and subfolder(s) it holds?</source>
+        <translation>
+            <numerusform>Delete the folder “%1” and the document or subfolder it holds?</numerusform>
+            <numerusform>Delete the folder “%1” and the %n documents and subfolders it holds?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Cartable::Gui::ErrorMessages</name>
     <message>
         <source>The login or the password is wrong.</source>
@@ -1496,6 +1506,20 @@
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
             <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n file waiting to be sent</numerusform>
+            <numerusform>%n files waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be sent</source>
+        <translation>
+            <numerusform>%n file could not be sent</numerusform>
+            <numerusform>%n files could not be sent</numerusform>
         </translation>
     </message>
 </context>

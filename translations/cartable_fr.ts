@@ -92,6 +92,10 @@
         <source>%1 could not be copied on this computer. Check the free disk space, then try again.</source>
         <translation>%1 n’a pas pu être copié sur cet ordinateur. Vérifiez l’espace disque disponible, puis réessayez.</translation>
     </message>
+    <message>
+        <source>%1 is not of a type the school accepts (documents, pictures, sound, video, ZIP archives, plain text); programs and web pages are refused.</source>
+        <translation>%1 n’est pas d’un type que l’établissement accepte (documents, images, son, vidéo, archives ZIP, texte brut)&#xa0;; les programmes et les pages web sont refusés.</translation>
+    </message>
 </context>
 <context>
     <name>Cartable::Gui::CahierView</name>
@@ -360,6 +364,212 @@
     </message>
 </context>
 <context>
+    <name>Cartable::Gui::DocumentsView</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>&amp;New folder…</source>
+        <translation>&amp;Nouveau dossier…</translation>
+    </message>
+    <message>
+        <source>Create a folder</source>
+        <translation>Créer un dossier</translation>
+    </message>
+    <message>
+        <source>Create a folder (%1)</source>
+        <translation>Créer un dossier (%1)</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me folder…</source>
+        <translation>Reno&amp;mmer le dossier…</translation>
+    </message>
+    <message>
+        <source>Rename the selected folder</source>
+        <translation>Renommer le dossier choisi</translation>
+    </message>
+    <message>
+        <source>De&amp;lete folder</source>
+        <translation>Supprimer &amp;le dossier</translation>
+    </message>
+    <message>
+        <source>Delete the selected folder</source>
+        <translation>Supprimer le dossier choisi</translation>
+    </message>
+    <message>
+        <source>Available o&amp;ffline</source>
+        <translation>Disponible &amp;hors connexion</translation>
+    </message>
+    <message>
+        <source>Keep the documents of this folder available offline</source>
+        <translation>Garder les documents de ce dossier disponibles hors connexion</translation>
+    </message>
+    <message>
+        <source>The documents of this folder and its subfolders are downloaded at each synchronisation, so that they open without a connection.</source>
+        <translation>Les documents de ce dossier et de ses sous-dossiers sont téléchargés à chaque synchronisation, pour s’ouvrir sans connexion.</translation>
+    </message>
+    <message>
+        <source>Documents of the folder</source>
+        <translation>Documents du dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>Add files to the folder</source>
+        <translation>Ajouter des fichiers au dossier</translation>
+    </message>
+    <message>
+        <source>Add files (%1)</source>
+        <translation>Ajouter des fichiers (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the selected document</source>
+        <translation>Ouvrir le document choisi</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the selected document</source>
+        <translation>Enregistrer une copie du document choisi</translation>
+    </message>
+    <message>
+        <source>Do&amp;wnload</source>
+        <translation>&amp;Télécharger</translation>
+    </message>
+    <message>
+        <source>Download the selected document</source>
+        <translation>Télécharger le document choisi</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>Annuler le téléchargement</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Annuler le téléchargement</translation>
+    </message>
+    <message>
+        <source>Send a&amp;gain</source>
+        <translation>Renvo&amp;yer</translation>
+    </message>
+    <message>
+        <source>Try sending the selected document again</source>
+        <translation>Essayer à nouveau d’envoyer le document choisi</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>Rename the selected document</source>
+        <translation>Renommer le document choisi</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the selected document</source>
+        <translation>Supprimer le document choisi</translation>
+    </message>
+    <message>
+        <source>&amp;Share…</source>
+        <translation>&amp;Partager…</translation>
+    </message>
+    <message>
+        <source>Share the selected document</source>
+        <translation>Partager le document choisi</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Progression du téléchargement</translation>
+    </message>
+    <message>
+        <source>Doc&amp;uments:</source>
+        <translation>Doc&amp;uments&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Garder</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <source>Name of the &amp;folder:</source>
+        <translation>Nom du &amp;dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rename folder</source>
+        <translation>Renommer le dossier</translation>
+    </message>
+    <message>
+        <source>New name of the &amp;folder:</source>
+        <translation>Nouveau nom du &amp;dossier&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the folder “%1” and the %n document(s) and subfolder(s) it holds?</source>
+        <translation>
+            <numerusform>Supprimer le dossier «&#xa0;%1&#xa0;» et le document ou sous-dossier qu’il contient&#xa0;?</numerusform>
+            <numerusform>Supprimer le dossier «&#xa0;%1&#xa0;» et les %n documents et sous-dossiers qu’il contient&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the folder “%1”?</source>
+        <translation>Supprimer le dossier «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Delete folder</source>
+        <translation>Supprimer le dossier</translation>
+    </message>
+    <message>
+        <source>Rename document</source>
+        <translation>Renommer le document</translation>
+    </message>
+    <message>
+        <source>New &amp;name of the document:</source>
+        <translation>Nouveau &amp;nom du document&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Delete document</source>
+        <translation>Supprimer le document</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? The people it is shared with will no longer see it.</source>
+        <translation>Supprimer «&#xa0;%1&#xa0;»&#xa0;? Les personnes avec qui il est partagé ne le verront plus.</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>Ajouter des fichiers</translation>
+    </message>
+    <message>
+        <source>The documents of this folder will stay on this computer.</source>
+        <translation>Les documents de ce dossier resteront sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The documents of this folder are no longer kept for offline use.</source>
+        <translation>Les documents de ce dossier ne sont plus gardés pour un usage hors connexion.</translation>
+    </message>
+    <message>
+        <source>Fold&amp;ers:</source>
+        <translation>&amp;Dossiers&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>Cartable::Gui::ErrorMessages</name>
     <message>
         <source>The login or the password is wrong.</source>
@@ -582,6 +792,62 @@
         <source>You are not allowed to make this change.</source>
         <translation>Vous n’êtes pas autorisé à effectuer cette modification.</translation>
     </message>
+    <message>
+        <source>The school’s storage space is full. Ask its administration to free some space.</source>
+        <translation>L’espace de stockage de l’établissement est plein. Demandez à son administration de libérer de la place.</translation>
+    </message>
+    <message>
+        <source>Your storage space is full. Remove files you no longer need, then try again.</source>
+        <translation>Votre espace de stockage est plein. Supprimez les fichiers dont vous n’avez plus besoin, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This type of file is not accepted. Send documents (PDF, office files), pictures, sound, video, ZIP archives or plain text.</source>
+        <translation>Ce type de fichier n’est pas accepté. Envoyez des documents (PDF, bureautique), des images, du son, de la vidéo, des archives ZIP ou du texte brut.</translation>
+    </message>
+    <message>
+        <source>The file was damaged on its way. It will be sent again.</source>
+        <translation>Le fichier a été abîmé en route. Il sera envoyé à nouveau.</translation>
+    </message>
+    <message>
+        <source>The server and this computer disagreed on how much was sent. Sending resumes where the server stands.</source>
+        <translation>Le serveur et cet ordinateur n’étaient pas d’accord sur la quantité envoyée. L’envoi reprend là où en est le serveur.</translation>
+    </message>
+    <message>
+        <source>The server no longer has this part of the file. Download it again.</source>
+        <translation>Le serveur n’a plus cette partie du fichier. Téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The person who added this file has not finished sending it. Try again later.</source>
+        <translation>La personne qui a ajouté ce fichier n’a pas fini de l’envoyer. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The file is larger than the school accepts.</source>
+        <translation>Le fichier est plus volumineux que ce que l’établissement accepte.</translation>
+    </message>
+    <message>
+        <source>The file is not available on the server, or you may no longer read it.</source>
+        <translation>Le fichier n’est pas disponible sur le serveur, ou vous ne pouvez plus le lire.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. The file will be sent or fetched when the connection is back.</source>
+        <translation>Le serveur est injoignable. Le fichier sera envoyé ou récupéré au retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to send or read this file.</source>
+        <translation>Vous n’avez pas le droit d’envoyer ou de lire ce fichier.</translation>
+    </message>
+    <message>
+        <source>The file could not be written on this computer. Check the free disk space, then try again.</source>
+        <translation>Le fichier n’a pas pu être écrit sur cet ordinateur. Vérifiez l’espace disque libre, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Téléchargement annulé.</translation>
+    </message>
+    <message>
+        <source>The file could not be transferred. It will be tried again later.</source>
+        <translation>Le fichier n’a pas pu être transféré. Un nouvel essai aura lieu plus tard.</translation>
+    </message>
 </context>
 <context>
     <name>Cartable::Gui::EvaluationDialog</name>
@@ -680,6 +946,191 @@
     <message>
         <source>The date must be within %1, from %2 to %3.</source>
         <translation>La date doit être comprise dans %1, du %2 au %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::FileActions</name>
+    <message>
+        <source>%1 could run as a program: it is not opened from Cartable. Save it, then check it before opening it.</source>
+        <translation>%1 pourrait s’exécuter comme un programme&#xa0;: Cartable ne l’ouvre pas. Enregistrez-le, puis vérifiez-le avant de l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <source>The file will be sent again at the next synchronisation.</source>
+        <translation>Le fichier sera envoyé à nouveau à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved in %2. Check that the folder exists and that you may write there.</source>
+        <translation>%1 n’a pas pu être enregistré dans %2. Vérifiez que le dossier existe et que vous pouvez y écrire.</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Enregistré sous %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be prepared for opening. Check the free disk space.</source>
+        <translation>%1 n’a pas pu être préparé pour l’ouverture. Vérifiez l’espace disque libre.</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1. Save it and open it yourself.</source>
+        <translation>Aucun programme de cet ordinateur n’ouvre %1. Enregistrez-le et ouvrez-le vous-même.</translation>
+    </message>
+    <message>
+        <source>%1 could not be downloaded: %2</source>
+        <translation>%1 n’a pas pu être téléchargé&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::FileList</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the selected file</source>
+        <translation>Ouvrir le fichier choisi</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the selected file</source>
+        <translation>Enregistrer une copie du fichier choisi</translation>
+    </message>
+    <message>
+        <source>Download the selected file</source>
+        <translation>Télécharger le fichier choisi</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>Annuler le téléchargement</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Annuler le téléchargement</translation>
+    </message>
+    <message>
+        <source>Send a&amp;gain</source>
+        <translation>Renvo&amp;yer</translation>
+    </message>
+    <message>
+        <source>Try sending the selected file again</source>
+        <translation>Essayer à nouveau d’envoyer le fichier choisi</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Progression du téléchargement</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3, %4</source>
+        <translation>%1, %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>Dow&amp;nload</source>
+        <translation>&amp;Télécharger</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Gui::FileText</name>
+    <message>
+        <source>PDF document</source>
+        <translation>Document PDF</translation>
+    </message>
+    <message>
+        <source>Text document</source>
+        <translation>Document texte</translation>
+    </message>
+    <message>
+        <source>Spreadsheet</source>
+        <translation>Tableur</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Présentation</translation>
+    </message>
+    <message>
+        <source>E-book</source>
+        <translation>Livre numérique</translation>
+    </message>
+    <message>
+        <source>ZIP archive</source>
+        <translation>Archive ZIP</translation>
+    </message>
+    <message>
+        <source>Table (CSV)</source>
+        <translation>Tableau (CSV)</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Texte brut</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Not downloaded</source>
+        <translation>Non téléchargé</translation>
+    </message>
+    <message>
+        <source>Downloading: %1 of %2</source>
+        <translation>Téléchargement&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Sending: %1 of %2</source>
+        <translation>Envoi&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Could not be sent: %1</source>
+        <translation>Envoi impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not be sent</source>
+        <translation>Envoi impossible</translation>
     </message>
 </context>
 <context>
@@ -847,16 +1298,24 @@
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1 (%2, attached on OK)</source>
-        <translation>%1 (%2, joint à la validation)</translation>
-    </message>
-    <message>
         <source>Say what the students have to do.</source>
         <translation>Indiquez ce que les élèves doivent faire.</translation>
+    </message>
+    <message>
+        <source>Keep the files of this homework available offline</source>
+        <translation>Garder les fichiers de ce travail disponibles hors connexion</translation>
+    </message>
+    <message>
+        <source>The files are downloaded at each synchronisation, so that they open without a connection.</source>
+        <translation>Les fichiers sont téléchargés à chaque synchronisation, pour s’ouvrir sans connexion.</translation>
+    </message>
+    <message>
+        <source>Attached on OK</source>
+        <translation>Joint à la validation</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the files available offline</source>
+        <translation>&amp;Garder les fichiers disponibles hors connexion</translation>
     </message>
 </context>
 <context>
@@ -1067,10 +1526,6 @@
         <translation>Supprimer ce travail à faire et ses fichiers&#xa0;?
 
 %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Attach files</source>
@@ -1398,6 +1853,81 @@
     </message>
 </context>
 <context>
+    <name>Cartable::Gui::ShareDialog</name>
+    <message>
+        <source>Share the document</source>
+        <translation>Partager le document</translation>
+    </message>
+    <message>
+        <source>People the document is shared with</source>
+        <translation>Personnes avec qui le document est partagé</translation>
+    </message>
+    <message>
+        <source>&amp;Stop sharing</source>
+        <translation>&amp;Ne plus partager</translation>
+    </message>
+    <message>
+        <source>Stop sharing with the selected person</source>
+        <translation>Ne plus partager avec la personne choisie</translation>
+    </message>
+    <message>
+        <source>Find a person</source>
+        <translation>Chercher une personne</translation>
+    </message>
+    <message>
+        <source>Name or role</source>
+        <translation>Nom ou fonction</translation>
+    </message>
+    <message>
+        <source>People of the school</source>
+        <translation>Personnes de l’établissement</translation>
+    </message>
+    <message>
+        <source>May &amp;change the document</source>
+        <translation>Peut &amp;modifier le document</translation>
+    </message>
+    <message>
+        <source>The person may change the document</source>
+        <translation>La personne peut modifier le document</translation>
+    </message>
+    <message>
+        <source>S&amp;hare</source>
+        <translation>P&amp;artager</translation>
+    </message>
+    <message>
+        <source>Share with the selected person</source>
+        <translation>Partager avec la personne choisie</translation>
+    </message>
+    <message>
+        <source>Shared &amp;with:</source>
+        <translation>Partagé &amp;avec&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Chercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;People:</source>
+        <translation>&amp;Personnes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 (may change it)</source>
+        <translation>%1 (peut le modifier)</translation>
+    </message>
+    <message>
+        <source>%1 (may read it)</source>
+        <translation>%1 (peut le lire)</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>Personne pour l’instant</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>Cartable::Gui::SignOutDialog</name>
     <message>
         <source>Sign out – Cartable</source>
@@ -1548,6 +2078,20 @@
             <numerusform>%n modifications en attente d’envoi</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n fichier en attente d’envoi</numerusform>
+            <numerusform>%n fichiers en attente d’envoi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be sent</source>
+        <translation>
+            <numerusform>%n fichier n’a pas pu être envoyé</numerusform>
+            <numerusform>%n fichiers n’ont pas pu être envoyés</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Cartable::Gui::TimetableView</name>
@@ -1684,6 +2228,10 @@
     <message>
         <source>Cahier de &amp;textes and homework</source>
         <translation>Cahier de &amp;textes et travail à faire</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +2504,75 @@
     <message>
         <source>no</source>
         <translation>non</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Workspace::DocumentFolderModel</name>
+    <message>
+        <source>Shared with me</source>
+        <translation>Partagés avec moi</translation>
+    </message>
+    <message>
+        <source>Folder %1</source>
+        <translation>Dossier %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Workspace::DocumentSpace</name>
+    <message>
+        <source>Teacher</source>
+        <translation>Enseignant</translation>
+    </message>
+    <message>
+        <source>Vie scolaire</source>
+        <translation>Vie scolaire</translation>
+    </message>
+    <message>
+        <source>Secretariat</source>
+        <translation>Secrétariat</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>My documents</source>
+        <translation>Mes documents</translation>
+    </message>
+    <message>
+        <source>Someone of the school</source>
+        <translation>Une personne de l’établissement</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Student, %1</source>
+        <translation>Élève, %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cartable::Workspace::DocumentsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Ajouté par</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>Ajouté le</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
     </message>
 </context>
 <context>

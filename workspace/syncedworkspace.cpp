@@ -4,6 +4,9 @@
 
 #include "core/errorcode.h"
 #include "core/ids.h"
+#include "sync/blobcache.h"
+#include "sync/blobtransfer.h"
+#include "sync/blobtransport.h"
 #include "sync/connectivitymonitor.h"
 #include "sync/nudgelistener.h"
 #include "sync/replicafiles.h"
@@ -48,12 +51,16 @@ SyncedWorkspace::SyncedWorkspace(Sync::Session &session, Sync::ApiClient &api,
       m_path(std::move(path)),
       m_store(std::move(store)),
       m_workspace(std::make_unique<Workspace>(*m_store, session.profile())),
+      m_blobs(std::make_unique<Sync::BlobCache>(m_path)),
+      m_blobTransport(std::make_unique<Sync::SessionBlobTransport>(session, api)),
+      m_transfers(std::make_unique<Sync::BlobTransfer>(*m_blobTransport, *m_store, *m_blobs)),
       m_engine(std::make_unique<Sync::SyncEngine>(session, api, *m_store)),
       m_scheduler(std::make_unique<Sync::SyncScheduler>(*m_engine)),
       m_nudges(std::make_unique<Sync::NudgeListener>())
 {
     const Core::Result<QString> cursor = m_store->cursor();
     m_firstSync = !cursor || cursor->isEmpty();
+    m_engine->setBlobTransfer(m_transfers.get());
     m_scheduler->watch(m_nudges.get());
     connect(m_workspace.get(), &Workspace::changed, this, [this] {
         refreshPending();

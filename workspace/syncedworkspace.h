@@ -12,10 +12,13 @@
 
 namespace Cartable::Sync {
 class ApiClient;
+class BlobCache;
+class BlobTransfer;
 class ConnectivityMonitor;
 class NudgeListener;
 class ReplicaStore;
 class Session;
+class SessionBlobTransport;
 class SyncEngine;
 class SyncScheduler;
 } // namespace Cartable::Sync
@@ -48,6 +51,10 @@ public:
     Workspace &workspace() const { return *m_workspace; }
     Sync::ReplicaStore &store() const { return *m_store; }
     Sync::SyncScheduler &scheduler() const { return *m_scheduler; }
+    // The account's files on this computer, and their way to and from the
+    // server (uploads go before the outbox at each sync).
+    Sync::BlobCache &blobs() const { return *m_blobs; }
+    Sync::BlobTransfer &transfers() const { return *m_transfers; }
     QString replicaPath() const { return m_path; }
 
     // Starts syncing (and listening for nudges).
@@ -82,6 +89,9 @@ private:
     QString m_path;
     std::unique_ptr<Sync::ReplicaStore> m_store;
     std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<Sync::BlobCache> m_blobs;
+    std::unique_ptr<Sync::SessionBlobTransport> m_blobTransport;
+    std::unique_ptr<Sync::BlobTransfer> m_transfers;
     std::unique_ptr<Sync::SyncEngine> m_engine;
     std::unique_ptr<Sync::SyncScheduler> m_scheduler;
     std::unique_ptr<Sync::NudgeListener> m_nudges;

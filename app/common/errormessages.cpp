@@ -62,6 +62,12 @@ QString ErrorMessages::signInFailure(const Core::Error &error)
     case ErrorCode::SchemaTooNew:
     case ErrorCode::ConfigInvalid:
     case ErrorCode::Internal:
+    case ErrorCode::QuotaExceeded:
+    case ErrorCode::FileTypeRefused:
+    case ErrorCode::HashMismatch:
+    case ErrorCode::UploadOffsetMismatch:
+    case ErrorCode::RangeNotSatisfiable:
+    case ErrorCode::BlobPending:
     case ErrorCode::Count_:
         break;
     }
@@ -204,6 +210,50 @@ QString ErrorMessages::syncFailure(const Core::Error &error)
         break;
     }
     return tr("Synchronisation failed. It will be tried again shortly.");
+}
+
+QString ErrorMessages::fileFailure(const Core::Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::QuotaExceeded:
+        if (error.context == u"establishment"_s)
+            return tr("The school’s storage space is full. Ask its administration to free some space.");
+        return tr("Your storage space is full. Remove files you no longer need, then try again.");
+    case ErrorCode::FileTypeRefused:
+        return tr("This type of file is not accepted. Send documents (PDF, office files), pictures, sound, video, "
+                  "ZIP archives or plain text.");
+    case ErrorCode::HashMismatch:
+        return tr("The file was damaged on its way. It will be sent again.");
+    case ErrorCode::UploadOffsetMismatch:
+        return tr("The server and this computer disagreed on how much was sent. Sending resumes where the server "
+                  "stands.");
+    case ErrorCode::RangeNotSatisfiable:
+        return tr("The server no longer has this part of the file. Download it again.");
+    case ErrorCode::BlobPending:
+        return tr("The person who added this file has not finished sending it. Try again later.");
+    case ErrorCode::PayloadTooLarge:
+        return tr("The file is larger than the school accepts.");
+    case ErrorCode::NotFound:
+        return tr("The file is not available on the server, or you may no longer read it.");
+    case ErrorCode::ServerUnreachable:
+    case ErrorCode::NetworkError:
+        return tr("The server cannot be reached. The file will be sent or fetched when the connection is back.");
+    case ErrorCode::SessionExpired:
+    case ErrorCode::Unauthenticated:
+    case ErrorCode::NotSignedIn:
+        return tr("Your session has expired. Sign in again.");
+    case ErrorCode::Forbidden:
+        return tr("You are not allowed to send or read this file.");
+    case ErrorCode::DatabaseError:
+        return tr("The file could not be written on this computer. Check the free disk space, then try again.");
+    case ErrorCode::Internal:
+        if (error.context == u"cancelled"_s)
+            return tr("Download cancelled.");
+        break;
+    default:
+        break;
+    }
+    return tr("The file could not be transferred. It will be tried again later.");
 }
 
 } // namespace Cartable::Gui

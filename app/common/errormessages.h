@@ -29,6 +29,10 @@ public:
     static QString refusal(const Core::Error &error);
     // The sentence for a sync that stopped.
     static QString syncFailure(const Core::Error &error);
+    // The sentence for a file that could not be sent or fetched (a refused
+    // type, a full quota, a damaged transfer, a file not yet sent by its
+    // author).
+    static QString fileFailure(const Core::Error &error);
 
 private:
     // Sign-in and password change share the lock after repeated failures.

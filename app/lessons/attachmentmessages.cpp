@@ -1,9 +1,8 @@
 #include "attachmentmessages.h"
 
 #include "app/common/errormessages.h"
+#include "app/files/filetext.h"
 #include "workspace/lessons/attachmentstore.h"
-
-#include <QLocale>
 
 namespace Cartable::Gui {
 
@@ -14,7 +13,11 @@ QString AttachmentMessages::failure(const Core::Error &error, const QString &fil
     switch (error.code) {
     case ErrorCode::PayloadTooLarge:
         return tr("%1 is too large: a file can have at most %2.")
-            .arg(fileName, QLocale().formattedDataSize(Workspace::AttachmentStore::kMaxBytes));
+            .arg(fileName, FileText::size(Workspace::AttachmentStore::kMaxBytes));
+    case ErrorCode::FileTypeRefused:
+        return tr("%1 is not of a type the school accepts (documents, pictures, sound, video, ZIP archives, plain "
+                  "text); programs and web pages are refused.")
+            .arg(fileName);
     case ErrorCode::NotFound:
         return tr("%1 cannot be read: check that it still exists and that you may open it.").arg(fileName);
     case ErrorCode::MissingField:

@@ -4,6 +4,10 @@
 
 #include "app/common/dialogparts.h"
 #include "app/common/errormessages.h"
+#include "app/files/filelist.h"
+#include "core/files/filetype.h"
+#include "sync/blobtransfer.h"
+#include "workspace/files/filestates.h"
 #include "workspace/lessons/attachmentstore.h"
 #include "workspace/lessons/homeworkmodel.h"
 #include "workspace/workspace.h"
@@ -11,16 +15,17 @@
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace Cartable::Gui {
@@ -29,14 +34,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kAttachmentIdRole = Qt::UserRole + 1;
-constexpr int kFilePathRole = Qt::UserRole + 2;
+// Where "Available offline" is kept for homework (Sync::BlobTransfer::pin).
+constexpr auto kPinOwner = u"homework";
 
 } // namespace
 
-HomeworkDialog::HomeworkDialog(Workspace::Workspace &workspace, Workspace::HomeworkModel &model,
-                               const QString &homeworkId, QWidget *parent)
-    : QDialog(parent), m_workspace(workspace), m_model(model), m_homeworkId(homeworkId)
+HomeworkDialog::HomeworkDialog(Workspace::Workspace &workspace, Workspace::FileStates &files,
+                               Workspace::HomeworkModel &model, const QString &homeworkId, QWidget *parent)
+    : QDialog(parent), m_workspace(workspace), m_files(files), m_model(model), m_homeworkId(homeworkId)
 {
     setObjectName(u"homeworkDialog"_s);
     setWindowTitle(homeworkId.isEmpty() ? tr("New homework") : tr("Change homework"));
@@ -68,9 +73,18 @@ HomeworkDialog::HomeworkDialog(Workspace::Workspace &workspace, Workspace::Homew
     m_submissionCheck->setObjectName(u"homeworkSubmissionCheck"_s);
     m_submissionCheck->setAccessibleName(tr("Students hand in their work"));
 
-    m_attachmentList = new QListWidget(this);
-    m_attachmentList->setObjectName(u"homeworkAttachmentList"_s);
-    m_attachmentList->setAccessibleName(tr("Attached files"));
+    m_attachmentList = new FileList(files, u"homeworkAttachment"_s, this);
+    m_attachmentList->view()->setAccessibleName(tr("Attached files"));
+    connect(m_attachmentList, &FileList::removeRequested, this, &HomeworkDialog::removeSelectedAttachment);
+    m_offlineCheck = new QCheckBox(tr("&Keep the files available offline"), this);
+    m_offlineCheck->setObjectName(u"homeworkOfflineCheck"_s);
+    m_offlineCheck->setAccessibleName(tr("Keep the files of this homework available offline"));
+    m_offlineCheck->setToolTip(tr("The files are downloaded at each synchronisation, so that they open without a "
+                                  "connection."));
+    if (!homeworkId.isEmpty()) {
+        const Core::Result<bool> pinned = files.transfers().isPinned(QString::fromUtf16(kPinOwner), homeworkId);
+        m_offlineCheck->setChecked(pinned && *pinned);
+    }
     m_attachButton = new QPushButton(tr("A&ttach file…"), this);
     m_attachButton->setObjectName(u"homeworkAttachButton"_s);
     m_attachButton->setAccessibleName(tr("Attach file"));
@@ -97,8 +111,11 @@ HomeworkDialog::HomeworkDialog(Workspace::Workspace &workspace, Workspace::Homew
     attachmentButtons->addWidget(m_attachButton);
     attachmentButtons->addWidget(m_removeAttachmentButton);
     attachmentButtons->addStretch();
-    addRow(tr("&Files:"), m_attachmentList);
+    auto *filesLabel = new QLabel(tr("&Files:"), this);
+    filesLabel->setBuddy(m_attachmentList->view());
+    form->addRow(filesLabel, m_attachmentList);
     form->addRow(QString(), attachmentButtons);
+    form->addRow(QString(), m_offlineCheck);
 
     m_error = createErrorLabel(this, u"homeworkDialogError"_s);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -125,9 +142,10 @@ HomeworkDialog::HomeworkDialog(Workspace::Workspace &workspace, Workspace::Homew
     setTabOrder(m_dueEdit, m_textEdit);
     setTabOrder(m_textEdit, m_minutesSpin);
     setTabOrder(m_minutesSpin, m_submissionCheck);
-    setTabOrder(m_submissionCheck, m_attachmentList);
-    setTabOrder(m_attachmentList, m_attachButton);
+    setTabOrder(m_submissionCheck, m_attachmentList->view());
+    setTabOrder(m_attachmentList->lastInTabOrder(), m_attachButton);
     setTabOrder(m_attachButton, m_removeAttachmentButton);
+    setTabOrder(m_removeAttachmentButton, m_offlineCheck);
     m_textEdit->setFocus();
     refreshAttachments();
 }
@@ -150,6 +168,10 @@ void HomeworkDialog::attachFiles(const QStringList &paths)
             showError(AttachmentMessages::failure({Core::ErrorCode::MissingField, {}}, info.fileName()));
         } else if (info.size() > Workspace::AttachmentStore::kMaxBytes) {
             showError(AttachmentMessages::failure({Core::ErrorCode::PayloadTooLarge, {}}, info.fileName()));
+        } else if (QFile file(path); !file.open(QIODevice::ReadOnly)) {
+            showError(AttachmentMessages::failure({Core::ErrorCode::NotFound, {}}, info.fileName()));
+        } else if (!Core::isAcceptedFile(file.read(Core::kFileTypeHeadBytes), info.fileName())) {
+            showError(AttachmentMessages::failure({Core::ErrorCode::FileTypeRefused, {}}, info.fileName()));
         } else if (!m_filesToAttach.contains(path)) {
             m_filesToAttach.append(path);
         }
@@ -159,43 +181,37 @@ void HomeworkDialog::attachFiles(const QStringList &paths)
 
 void HomeworkDialog::removeSelectedAttachment()
 {
-    QListWidgetItem *item = m_attachmentList->currentItem();
-    if (!item)
+    const QString key = m_attachmentList->currentKey();
+    if (key.isEmpty())
         return;
-    const QString attachmentId = item->data(kAttachmentIdRole).toString();
-    if (!attachmentId.isEmpty())
-        m_attachmentsToRemove.append(attachmentId);
+    if (m_filesToAttach.contains(key))
+        m_filesToAttach.removeAll(key);
     else
-        m_filesToAttach.removeAll(item->data(kFilePathRole).toString());
+        m_attachmentsToRemove.append(key);
     refreshAttachments();
 }
 
 void HomeworkDialog::refreshAttachments()
 {
-    const int current = m_attachmentList->currentRow();
-    m_attachmentList->clear();
-    const QLocale locale;
+    QList<FileList::Entry> entries;
     if (!m_homeworkId.isEmpty()) {
-        Workspace::AttachmentStore store(m_workspace);
+        Workspace::AttachmentStore store(m_workspace, m_files.cache());
         for (const Core::Record &attachment : store.attachmentsOf(u"homework"_s, m_homeworkId)) {
             if (m_attachmentsToRemove.contains(attachment.id()))
                 continue;
-            auto *item
-                = new QListWidgetItem(tr("%1 (%2)").arg(attachment.text(u"file_name"_s),
-                                                        locale.formattedDataSize(attachment.number(u"size_bytes"_s))),
-                                      m_attachmentList);
-            item->setData(kAttachmentIdRole, attachment.id());
+            entries.append({attachment.id(),
+                            attachment.text(u"sha256"_s),
+                            attachment.text(u"file_name"_s),
+                            attachment.number(u"size_bytes"_s),
+                            attachment.text(u"mime_type"_s),
+                            {}});
         }
     }
     for (const QString &path : std::as_const(m_filesToAttach)) {
         const QFileInfo info(path);
-        auto *item = new QListWidgetItem(tr("%1 (%2, attached on OK)")
-                                             .arg(info.fileName(), locale.formattedDataSize(info.size())),
-                                         m_attachmentList);
-        item->setData(kFilePathRole, path);
+        entries.append({path, {}, info.fileName(), info.size(), {}, tr("Attached on OK")});
     }
-    if (m_attachmentList->count() > 0)
-        m_attachmentList->setCurrentRow(std::clamp(current, 0, m_attachmentList->count() - 1));
+    m_attachmentList->setEntries(entries);
     m_removeAttachmentButton->setEnabled(m_attachmentList->count() > 0);
 }
 
@@ -230,7 +246,7 @@ void HomeworkDialog::accept()
         showError(ErrorMessages::saveFailure(updated.error()));
         return;
     }
-    Workspace::AttachmentStore store(m_workspace);
+    Workspace::AttachmentStore store(m_workspace, m_files.cache());
     QStringList failures;
     for (const QString &attachmentId : std::as_const(m_attachmentsToRemove)) {
         if (const Core::Status removed = store.remove(attachmentId); !removed)
@@ -246,6 +262,10 @@ void HomeworkDialog::accept()
         }
     }
     m_filesToAttach = kept;
+    if (const Core::Status pinned = m_files.transfers().pin(QString::fromUtf16(kPinOwner), m_homeworkId,
+                                                            m_offlineCheck->isChecked());
+        !pinned)
+        failures.append(ErrorMessages::saveFailure(pinned.error()));
     refreshAttachments();
     if (!failures.isEmpty()) {
         // The homework is saved; the dialog stays for the files that were not.

@@ -6,33 +6,37 @@
 class QCheckBox;
 class QDateEdit;
 class QLabel;
-class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 
 namespace Cartable::Workspace {
+class FileStates;
 class HomeworkModel;
 class Workspace;
 } // namespace Cartable::Workspace
 
 namespace Cartable::Gui {
 
+class FileList;
+
 // Gives or changes one piece of homework of a lesson: due date, text,
-// estimated time, whether it is handed in, and its files. Nothing is written
-// before OK; a refused change keeps the dialog open with the reason.
+// estimated time, whether it is handed in, its files, and whether they are
+// kept available offline. Nothing is written before OK; a refused change
+// keeps the dialog open with the reason.
 class HomeworkDialog : public QDialog
 {
     Q_OBJECT
 
 public:
     // An empty homeworkId gives new homework.
-    HomeworkDialog(Workspace::Workspace &workspace, Workspace::HomeworkModel &model, const QString &homeworkId,
-                   QWidget *parent);
+    HomeworkDialog(Workspace::Workspace &workspace, Workspace::FileStates &files, Workspace::HomeworkModel &model,
+                   const QString &homeworkId, QWidget *parent);
 
     QString homeworkId() const { return m_homeworkId; }
     // Files to attach on OK; a file refused at once (missing, empty, too
-    // large) is not kept and the reason shown.
+    // large, of a type the school does not accept) is not kept and the
+    // reason shown.
     void attachFiles(const QStringList &paths);
 
     void accept() override;
@@ -44,6 +48,7 @@ private:
     void showError(const QString &sentence);
 
     Workspace::Workspace &m_workspace;
+    Workspace::FileStates &m_files;
     Workspace::HomeworkModel &m_model;
     QString m_homeworkId;
     QStringList m_filesToAttach;
@@ -53,7 +58,8 @@ private:
     QPlainTextEdit *m_textEdit = nullptr;
     QSpinBox *m_minutesSpin = nullptr;
     QCheckBox *m_submissionCheck = nullptr;
-    QListWidget *m_attachmentList = nullptr;
+    FileList *m_attachmentList = nullptr;
+    QCheckBox *m_offlineCheck = nullptr;
     QPushButton *m_attachButton = nullptr;
     QPushButton *m_removeAttachmentButton = nullptr;
     QLabel *m_error = nullptr;

@@ -5,6 +5,8 @@
 
 #include "app/common/dialogparts.h"
 #include "app/common/errormessages.h"
+#include "app/files/filelist.h"
+#include "workspace/files/filestates.h"
 #include "workspace/lessons/attachmentstore.h"
 #include "workspace/lessons/homeworkmodel.h"
 #include "workspace/lessons/lessonentry.h"
@@ -20,13 +22,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTime>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace Cartable::Gui {
@@ -34,8 +36,6 @@ namespace Cartable::Gui {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr int kAttachmentIdRole = Qt::UserRole + 1;
 
 QPushButton *makeButton(const QString &text, const QString &name, const QString &accessible, QWidget *parent)
 {
@@ -47,9 +47,10 @@ QPushButton *makeButton(const QString &text, const QString &name, const QString 
 
 } // namespace
 
-LessonEditor::LessonEditor(Workspace::Workspace &workspace, QWidget *parent)
+LessonEditor::LessonEditor(Workspace::Workspace &workspace, Workspace::FileStates &files, QWidget *parent)
     : QWidget(parent),
       m_workspace(workspace),
+      m_files(files),
       m_entry(new Workspace::LessonEntry(workspace, this)),
       m_saveTimer(new QTimer(this))
 {
@@ -106,10 +107,10 @@ void LessonEditor::buildUi()
     form->addRow(contentLabel, m_contentEdit);
     form->addRow(QString(), m_saveStatus);
 
-    m_lessonAttachments = new QListWidget(this);
-    m_lessonAttachments->setObjectName(u"lessonAttachmentList"_s);
-    m_lessonAttachments->setAccessibleName(tr("Files of the lesson"));
-    m_lessonAttachments->setMaximumHeight(90);
+    m_lessonAttachments = new FileList(m_files, u"lessonAttachment"_s, this);
+    m_lessonAttachments->view()->setAccessibleName(tr("Files of the lesson"));
+    m_lessonAttachments->view()->setMaximumHeight(110);
+    connect(m_lessonAttachments, &FileList::removeRequested, this, &LessonEditor::removeLessonAttachment);
     m_attachLessonButton = makeButton(tr("Attach &file…"), u"lessonAttachButton"_s, tr("Attach a file to the lesson"),
                                       this);
     m_removeLessonAttachmentButton = makeButton(tr("Remove fi&le"), u"lessonAttachmentRemoveButton"_s,
@@ -117,7 +118,7 @@ void LessonEditor::buildUi()
     connect(m_attachLessonButton, &QPushButton::clicked, this, &LessonEditor::chooseLessonFiles);
     connect(m_removeLessonAttachmentButton, &QPushButton::clicked, this, &LessonEditor::removeLessonAttachment);
     auto *filesLabel = new QLabel(tr("F&iles:"), this);
-    filesLabel->setBuddy(m_lessonAttachments);
+    filesLabel->setBuddy(m_lessonAttachments->view());
     auto *fileButtons = new QHBoxLayout;
     fileButtons->addWidget(m_attachLessonButton);
     fileButtons->addWidget(m_removeLessonAttachmentButton);
@@ -165,8 +166,8 @@ void LessonEditor::buildUi()
     layout->addWidget(homeworkBox, 1);
 
     setTabOrder(m_titleEdit, m_contentEdit);
-    setTabOrder(m_contentEdit, m_lessonAttachments);
-    setTabOrder(m_lessonAttachments, m_attachLessonButton);
+    setTabOrder(m_contentEdit, m_lessonAttachments->view());
+    setTabOrder(m_lessonAttachments->lastInTabOrder(), m_attachLessonButton);
     setTabOrder(m_attachLessonButton, m_removeLessonAttachmentButton);
     setTabOrder(m_removeLessonAttachmentButton, m_homeworkList);
     setTabOrder(m_homeworkList, m_addHomeworkButton);
@@ -359,7 +360,7 @@ void LessonEditor::openHomeworkDialog(const QString &homeworkId)
 {
     if (m_dialog)
         return;
-    m_dialog = new HomeworkDialog(m_workspace, *m_entry->homework(), homeworkId, this);
+    m_dialog = new HomeworkDialog(m_workspace, m_files, *m_entry->homework(), homeworkId, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &QDialog::accepted, this, [this] {
         if (m_dialog) {
@@ -392,21 +393,19 @@ void LessonEditor::removeCurrentHomework()
 
 void LessonEditor::refreshLessonAttachments()
 {
-    m_lessonAttachments->clear();
+    QList<FileList::Entry> entries;
     const QString contentId = m_entry->contentId();
     if (!contentId.isEmpty()) {
-        Workspace::AttachmentStore store(m_workspace);
-        const QLocale locale;
-        for (const Core::Record &attachment : store.attachmentsOf(u"lesson_content"_s, contentId)) {
-            auto *item
-                = new QListWidgetItem(tr("%1 (%2)").arg(attachment.text(u"file_name"_s),
-                                                        locale.formattedDataSize(attachment.number(u"size_bytes"_s))),
-                                      m_lessonAttachments);
-            item->setData(kAttachmentIdRole, attachment.id());
-        }
-        if (m_lessonAttachments->count() > 0)
-            m_lessonAttachments->setCurrentRow(0);
+        Workspace::AttachmentStore store(m_workspace, m_files.cache());
+        for (const Core::Record &attachment : store.attachmentsOf(u"lesson_content"_s, contentId))
+            entries.append({attachment.id(),
+                            attachment.text(u"sha256"_s),
+                            attachment.text(u"file_name"_s),
+                            attachment.number(u"size_bytes"_s),
+                            attachment.text(u"mime_type"_s),
+                            {}});
     }
+    m_lessonAttachments->setEntries(entries);
     updateButtons();
 }
 
@@ -425,7 +424,7 @@ void LessonEditor::attachLessonFiles(const QStringList &paths)
         setStatus(tr("Write the lesson's title and what was done before attaching files."), true);
         return;
     }
-    Workspace::AttachmentStore store(m_workspace);
+    Workspace::AttachmentStore store(m_workspace, m_files.cache());
     QStringList failures;
     for (const QString &path : paths) {
         const Core::Result<Core::Record> added = store.add(u"lesson_content"_s, m_entry->contentId(), path);
@@ -439,11 +438,11 @@ void LessonEditor::attachLessonFiles(const QStringList &paths)
 
 void LessonEditor::removeLessonAttachment()
 {
-    QListWidgetItem *item = m_lessonAttachments->currentItem();
-    if (!item)
+    const QString attachmentId = m_lessonAttachments->currentKey();
+    if (attachmentId.isEmpty())
         return;
-    Workspace::AttachmentStore store(m_workspace);
-    if (const Core::Status removed = store.remove(item->data(kAttachmentIdRole).toString()); !removed)
+    Workspace::AttachmentStore store(m_workspace, m_files.cache());
+    if (const Core::Status removed = store.remove(attachmentId); !removed)
         setStatus(ErrorMessages::saveFailure(removed.error()), true);
     refreshLessonAttachments();
 }

@@ -6,18 +6,19 @@
 class QLabel;
 class QLineEdit;
 class QListView;
-class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QTimer;
 
 namespace Cartable::Workspace {
+class FileStates;
 class LessonEntry;
 class Workspace;
 } // namespace Cartable::Workspace
 
 namespace Cartable::Gui {
 
+class FileList;
 class HomeworkDialog;
 
 // The cahier de textes entry of one lesson: what was done, saved by itself a
@@ -30,7 +31,7 @@ class LessonEditor : public QWidget
 public:
     static constexpr int kSaveDelayMs = 800;
 
-    LessonEditor(Workspace::Workspace &workspace, QWidget *parent);
+    LessonEditor(Workspace::Workspace &workspace, Workspace::FileStates &files, QWidget *parent);
     ~LessonEditor() override;
 
     // Saves what was typed for the lesson shown, then shows this one.
@@ -69,6 +70,7 @@ private:
     void openHomeworkDialog(const QString &homeworkId);
 
     Workspace::Workspace &m_workspace;
+    Workspace::FileStates &m_files;
     Workspace::LessonEntry *m_entry = nullptr;
     QTimer *m_saveTimer = nullptr;
     bool m_showing = false; // the edits are being filled, not typed in
@@ -78,7 +80,7 @@ private:
     QLineEdit *m_titleEdit = nullptr;
     QPlainTextEdit *m_contentEdit = nullptr;
     QLabel *m_saveStatus = nullptr;
-    QListWidget *m_lessonAttachments = nullptr;
+    FileList *m_lessonAttachments = nullptr;
     QPushButton *m_attachLessonButton = nullptr;
     QPushButton *m_removeLessonAttachmentButton = nullptr;
     QListView *m_homeworkList = nullptr;

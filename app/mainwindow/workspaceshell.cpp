@@ -4,12 +4,15 @@
 #include "app/attendance/rollcallview.h"
 #include "app/competencies/competencyview.h"
 #include "app/conflicts/conflictcentre.h"
+#include "app/documents/documentsview.h"
 #include "app/gradebook/gradebookview.h"
 #include "app/lessons/cahierview.h"
 #include "app/lessons/lessoneditor.h"
 #include "app/timetable/timetableview.h"
 #include "core/role.h"
 #include "workspace/conflicts/conflictmodel.h"
+#include "workspace/documents/documentspace.h"
+#include "workspace/files/filestates.h"
 #include "workspace/syncedworkspace.h"
 #include "workspace/workspace.h"
 
@@ -50,6 +53,7 @@ WorkspaceShell::WorkspaceShell(Workspace::SyncedWorkspace &synced, QWidget *acco
     layout->addWidget(m_stack, 1);
 
     Workspace::Workspace &workspace = synced.workspace();
+    m_files = new Workspace::FileStates(synced.blobs(), synced.transfers(), this);
     if (teaches(workspace.profile())) {
         auto *timetable = new TimetableView(workspace, this);
         addModule(Module::Timetable, timetable);
@@ -58,7 +62,7 @@ WorkspaceShell::WorkspaceShell(Workspace::SyncedWorkspace &synced, QWidget *acco
         m_lessonTabs = new QTabWidget(this);
         m_lessonTabs->setObjectName(u"lessonTabs"_s);
         m_rollCall = new RollCallView(workspace, m_lessonTabs);
-        m_lessonEditor = new LessonEditor(workspace, m_lessonTabs);
+        m_lessonEditor = new LessonEditor(workspace, *m_files, m_lessonTabs);
         m_lessonTabs->addTab(m_rollCall, QString());
         m_lessonTabs->addTab(m_lessonEditor, QString());
         addModule(Module::Lesson, m_lessonTabs);
@@ -70,6 +74,8 @@ WorkspaceShell::WorkspaceShell(Workspace::SyncedWorkspace &synced, QWidget *acco
         connect(cahier, &CahierView::lessonOpened, this, &WorkspaceShell::openLesson);
         addModule(Module::Appreciations, new AppreciationsView(workspace, this));
     }
+    if (Workspace::DocumentSpace(workspace, synced.blobs()).isAvailable())
+        addModule(Module::Documents, new DocumentsView(workspace, *m_files, this));
     auto *conflicts = new ConflictCentre(workspace, this);
     addModule(Module::Conflicts, conflicts);
     connect(conflicts, &ConflictCentre::openCountChanged, this, &WorkspaceShell::updateConflictCount);
@@ -170,6 +176,9 @@ void WorkspaceShell::retranslateUi()
             break;
         case Module::Appreciations:
             name = tr("Appreciations");
+            break;
+        case Module::Documents:
+            name = tr("Documents");
             break;
         case Module::Conflicts:
             name = m_openConflicts > 0 ? tr("Conflicts (%n to review)", nullptr, m_openConflicts) : tr("Conflicts");

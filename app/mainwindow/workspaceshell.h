@@ -9,13 +9,15 @@ class QStackedWidget;
 class QTabWidget;
 
 namespace Cartable::Workspace {
+class FileStates;
 class SyncedWorkspace;
-}
+} // namespace Cartable::Workspace
 
 namespace Cartable::Gui {
 
 class CahierView;
 class ConflictCentre;
+class DocumentsView;
 class GradeBookView;
 class LessonEditor;
 class RollCallView;
@@ -23,15 +25,26 @@ class TimetableView;
 
 // The signed-in person's modules, chosen in a list on the left (Ctrl+1…9
 // too) and shown on the right: a teacher has his timetable, grade book,
-// competencies, cahier de textes, appreciations; everyone has the conflict
-// centre and his account. Opening a lesson from the timetable or the cahier
+// competencies, cahier de textes, appreciations; everyone but the local
+// authority has his documents; everyone has the conflict centre and his
+// account. Opening a lesson from the timetable or the cahier
 // de textes shows its roll call and its cahier de textes entry.
 class WorkspaceShell : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class Module { Timetable, Lesson, GradeBook, Competencies, Cahier, Appreciations, Conflicts, Account };
+    enum class Module {
+        Timetable,
+        Lesson,
+        GradeBook,
+        Competencies,
+        Cahier,
+        Appreciations,
+        Documents,
+        Conflicts,
+        Account
+    };
     Q_ENUM(Module)
 
     // `accountPage` is the page of the person's account, shown last; the
@@ -57,6 +70,7 @@ private:
     void updateConflictCount(int count);
 
     QPointer<Workspace::SyncedWorkspace> m_synced;
+    Workspace::FileStates *m_files = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;
     QPointer<QWidget> m_accountPage;

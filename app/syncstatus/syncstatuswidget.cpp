@@ -1,6 +1,7 @@
 #include "syncstatuswidget.h"
 
 #include "app/common/errormessages.h"
+#include "workspace/files/filestates.h"
 #include "workspace/syncedworkspace.h"
 
 #include <QEvent>
@@ -32,6 +33,10 @@ SyncStatusWidget::SyncStatusWidget(QWidget *parent) : QWidget(parent)
     m_cancel->hide();
     m_pending = new QLabel(this);
     m_pending->setObjectName(u"pendingLabel"_s);
+    m_files = new QLabel(this);
+    m_files->setObjectName(u"pendingFilesLabel"_s);
+    m_files->setTextFormat(Qt::PlainText);
+    m_files->hide();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -40,6 +45,8 @@ SyncStatusWidget::SyncStatusWidget(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_cancel);
     layout->addSpacing(12);
     layout->addWidget(m_pending);
+    layout->addSpacing(12);
+    layout->addWidget(m_files);
     connect(m_cancel, &QToolButton::clicked, this, [this] {
         if (m_synced)
             m_synced->cancelSync();
@@ -53,12 +60,15 @@ void SyncStatusWidget::setSyncedWorkspace(Workspace::SyncedWorkspace *synced)
 {
     if (m_synced)
         disconnect(m_synced, nullptr, this, nullptr);
+    m_fileStates.reset();
     m_synced = synced;
     m_changes = 0;
     m_pushed = 0;
     if (synced) {
         connect(synced, &Workspace::SyncedWorkspace::statusChanged, this, &SyncStatusWidget::refresh);
         connect(synced, &Workspace::SyncedWorkspace::progress, this, &SyncStatusWidget::onProgress);
+        m_fileStates = std::make_unique<Workspace::FileStates>(synced->blobs(), synced->transfers());
+        connect(m_fileStates.get(), &Workspace::FileStates::queueChanged, this, &SyncStatusWidget::refreshFiles);
     }
     refresh();
 }
@@ -78,6 +88,29 @@ QString SyncStatusWidget::stateText() const
 QString SyncStatusWidget::pendingText() const
 {
     return m_pending->text();
+}
+
+QString SyncStatusWidget::filesText() const
+{
+    return m_files->text();
+}
+
+void SyncStatusWidget::refreshFiles()
+{
+    // The file states lean on the synced workspace: nothing once it is gone.
+    const Workspace::FileStates::QueueCounts counts = m_synced && m_fileStates ? m_fileStates->queueCounts()
+                                                                               : Workspace::FileStates::QueueCounts{};
+    QStringList parts;
+    if (counts.waiting > 0)
+        parts.append(tr("%n file(s) waiting to be sent", nullptr, counts.waiting));
+    if (counts.failed > 0)
+        parts.append(tr("%n file(s) could not be sent", nullptr, counts.failed));
+    const QString text = parts.join(u" · "_s);
+    m_files->setText(text);
+    m_files->setAccessibleName(text);
+    m_files->setVisible(!text.isEmpty());
+    m_files->setToolTip(counts.lastError ? ErrorMessages::fileFailure(*counts.lastError) : QString());
+    m_files->setStyleSheet(counts.failed > 0 ? u"color: #a40000;"_s : QString());
 }
 
 void SyncStatusWidget::refresh()
@@ -122,6 +155,7 @@ void SyncStatusWidget::refresh()
                                                 int(qMin<qint64>(pending, 1'000'000'000)));
     m_pending->setText(waiting);
     m_pending->setAccessibleName(waiting);
+    refreshFiles();
 }
 
 void SyncStatusWidget::changeEvent(QEvent *event)

@@ -403,6 +403,12 @@ Status documentFolder(const Context &context)
 
 Status document(const Context &context)
 {
+    // Whoever names a file as its sender must be the one who sent it: the
+    // server gives a file's bytes on the word of the row's sender.
+    if ((context.isCreate() || context.anyChanged({u"sha256"_s, u"uploaded_by"_s})) && context.change.after
+        && context.change.after->text(u"uploaded_by"_s) != context.selfAccount()) {
+        return forbid(u"document.uploader_not_self"_s);
+    }
     if (context.allRows([&context](const Record &row) { return managesDocument(context, row); }))
         return allow();
     // A share with write permission lets its account change the file, not

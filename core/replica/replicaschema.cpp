@@ -62,6 +62,22 @@ Migrator replicaMigrator()
             u"domain schema version 3: the staff directory, class delegates, who may message whom"_s,
             schemaStepStatements(SchemaSide::Replica, 3),
         },
+        Migration{
+            6,
+            u"files to send to the server, and what the user keeps available offline"_s,
+            {
+                // A blob a local change names, until the server holds it;
+                // state 'queued' or 'failed' (with the server's error).
+                u"CREATE TABLE blob_upload ("
+                "establishment_id TEXT NOT NULL, sha256 TEXT NOT NULL, size_bytes BIGINT NOT NULL, "
+                "state TEXT NOT NULL, error_code TEXT, error_context TEXT, attempts INTEGER NOT NULL DEFAULT 0, "
+                "queued_at BIGINT NOT NULL, PRIMARY KEY (establishment_id, sha256))"_s,
+                // A homework or a folder whose files are fetched after each
+                // sync.
+                u"CREATE TABLE blob_pin (owner_type TEXT NOT NULL, owner_id TEXT NOT NULL, "
+                "PRIMARY KEY (owner_type, owner_id))"_s,
+            },
+        },
     });
 }
 

@@ -2,6 +2,7 @@
 // files attached to rows.
 
 #include "frenchnames.h"
+#include "referencefiles.h"
 #include "schoolbuilder.h"
 
 #include <QSet>
@@ -266,26 +267,18 @@ bool emitWorkingGroupsAndDocuments(SchoolBuilder &b)
         qint64 at;
     };
     QList<DocumentPlan> documents;
-    static const QStringList mimeTypes{u"application/pdf"_s,
-                                       u"application/pdf"_s,
-                                       u"application/pdf"_s,
-                                       u"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"_s,
-                                       u"application/vnd.oasis.opendocument.text"_s,
-                                       u"application/pdf"_s,
-                                       u"application/vnd.oasis.opendocument.presentation"_s,
-                                       u"application/pdf"_s,
-                                       u"image/jpeg"_s};
     for (const FolderPlan &folder : folders) {
         for (qint64 n = b.rng.range(1, 5); n > 0; --n) {
-            const qsizetype kind = qsizetype(b.rng.below(std::uint64_t(Names::documentNames().size())));
+            // Real files, a few shared by many rows (referencefiles.h).
+            const ReferenceFile &file = b.rng.pick(referenceFiles());
             const qint64 uploadedAt = b.timeOn(b.schoolDayBetween(b.yearStart, b.today), 7 * 60, 22 * 60);
             Core::Record r = b.record(Entity::Document);
             r.set(u"establishment_id"_s, b.establishments.at(0));
             r.set(u"folder_id"_s, folder.id);
-            r.set(u"name"_s, Names::documentNames().at(kind));
-            r.set(u"mime_type"_s, mimeTypes.at(kind));
-            r.set(u"size_bytes"_s, b.rng.range(20000, 4000000));
-            r.set(u"sha256"_s, b.rng.hex(64));
+            r.set(u"name"_s, file.name);
+            r.set(u"mime_type"_s, file.mimeType);
+            r.set(u"size_bytes"_s, qint64(file.bytes.size()));
+            r.set(u"sha256"_s, file.sha256);
             r.set(u"uploaded_by"_s, b.accounts.at(folder.account).id);
             r.set(u"uploaded_at"_s, uploadedAt);
             if (!b.add(r))
@@ -322,23 +315,16 @@ bool emitWorkingGroupsAndDocuments(SchoolBuilder &b)
 
 bool emitAttachments(SchoolBuilder &b)
 {
-    static const QList<std::pair<QString, QString>> files{{u"Sujet.pdf"_s, u"application/pdf"_s},
-                                                          {u"Photo.jpg"_s, u"image/jpeg"_s},
-                                                          {u"Copie scannée.pdf"_s, u"application/pdf"_s},
-                                                          {u"Énoncé des exercices.pdf"_s, u"application/pdf"_s},
-                                                          {u"Tableau.ods"_s,
-                                                           u"application/vnd.oasis.opendocument.spreadsheet"_s},
-                                                          {u"Enregistrement.mp3"_s, u"audio/mpeg"_s}};
     for (const Attachable &owner : b.attachables) {
-        const auto &[name, mime] = b.rng.pick(files);
+        const ReferenceFile &file = b.rng.pick(referenceFiles());
         Core::Record r = b.record(Entity::Attachment);
         r.set(u"establishment_id"_s, b.establishments.at(0));
         r.set(u"owner_type"_s, owner.ownerType);
         r.set(u"owner_id"_s, owner.ownerId);
-        r.set(u"file_name"_s, name);
-        r.set(u"mime_type"_s, mime);
-        r.set(u"size_bytes"_s, b.rng.range(10000, 3000000));
-        r.set(u"sha256"_s, b.rng.hex(64));
+        r.set(u"file_name"_s, file.name);
+        r.set(u"mime_type"_s, file.mimeType);
+        r.set(u"size_bytes"_s, qint64(file.bytes.size()));
+        r.set(u"sha256"_s, file.sha256);
         r.set(u"uploaded_by"_s, b.accounts.at(owner.account).id);
         r.set(u"uploaded_at"_s, owner.at);
         if (!b.add(r))

@@ -3,6 +3,7 @@
 #include "schoolwriter.h"
 
 #include "server/accountstore.h"
+#include "server/blobs/filesystemblobstorage.h"
 #include "server/demodata.h"
 #include "server/passwordhasher.h"
 #include "server/serverconfig.h"
@@ -112,8 +113,20 @@ int generate(QSqlDatabase &db, const DemoDataOptions &options)
         print(stderr, u"cartable-server: cannot hash the demo password: "_s + hash.error().context);
         return 1;
     }
+    ServerConfig where;
+    where.database = options.database;
+    where.blobDir = options.blobDir;
+    const QString blobFolder = where.blobFolder();
+    std::unique_ptr<FilesystemBlobStorage> files;
+    if (!blobFolder.isEmpty()) {
+        files = std::make_unique<FilesystemBlobStorage>(blobFolder);
+        if (const Core::Status opened = files->open(); !opened) {
+            print(stderr, u"cartable-server: "_s + opened.error().context);
+            return 1;
+        }
+    }
     const Core::Result<ReferenceSchoolSummary> summary = writeReferenceSchool(db, options.school, *hash,
-                                                                              exportFile.get());
+                                                                              exportFile.get(), files.get());
     if (exportFile)
         exportFile->close();
     if (!summary) {
@@ -139,6 +152,8 @@ int generate(QSqlDatabase &db, const DemoDataOptions &options)
     for (const Core::EntityDef &entity : Core::entityCatalog())
         print(report, u"  %1 %2"_s.arg(entity.type, -24).arg(summary->counts.value(entity.type), 8));
     print(report, u"\nDatabase (%1): %2\n"_s.arg(backendName(db), megabytes(databaseSize(db, options.database))));
+    print(report, files ? u"Files of the documents and attachments: %1\n"_s.arg(blobFolder)
+                        : u"Files of the documents and attachments: not written (no --blob-dir)\n"_s);
     print(report, demoLoginsTable());
     print(report, u"Every other person of the school has an account too: login prenom.nom (without accents, "
                   "numbered when taken), password %1."_s.arg(QString::fromUtf16(kReferencePassword)));
@@ -164,7 +179,10 @@ DemoDataOutcome parseDemoDataArguments(const QStringList &arguments)
                                           u"Also write every record to <file> as JSON lines (- for the standard "
                                           "output)."_s,
                                           u"file"_s);
-    parser.addOptions({databaseOption, scaleOption, seedOption, exportOption});
+    const QCommandLineOption blobDirOption(
+        u"blob-dir"_s, u"Write the files of the documents to <folder> (default: blobs beside an SQLite database)."_s,
+        u"folder"_s);
+    parser.addOptions({databaseOption, blobDirOption, scaleOption, seedOption, exportOption});
 
     DemoDataOutcome outcome;
     auto usageError = [&](const QString &message) {
@@ -194,6 +212,9 @@ DemoDataOutcome parseDemoDataArguments(const QStringList &arguments)
                                                     : ServerConfig::defaultDatabasePath();
     if (options.database.isEmpty())
         return usageError(u"--database needs a value"_s);
+    options.blobDir = parser.value(blobDirOption);
+    if (parser.isSet(blobDirOption) && options.blobDir.isEmpty())
+        return usageError(u"--blob-dir needs a folder"_s);
     options.exportPath = parser.value(exportOption);
     if (parser.isSet(exportOption) && options.exportPath.isEmpty())
         return usageError(u"--export needs a file name"_s);

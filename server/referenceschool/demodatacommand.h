@@ -7,10 +7,13 @@
 
 namespace Cartable::Server {
 
-// cartable-server demo-data --database SPEC [--scale S] [--seed N] [--export FILE]
+// cartable-server demo-data --database SPEC [--blob-dir DIR] [--scale S] [--seed N] [--export FILE]
 struct DemoDataOptions
 {
     QString database;
+    // Where the files of the school's documents go; empty: a "blobs"
+    // folder beside an SQLite database, none with PostgreSQL.
+    QString blobDir;
     ReferenceSchoolOptions school;
     // A JSON lines file to write every record to; "-" is the standard output.
     QString exportPath;

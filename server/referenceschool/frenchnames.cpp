@@ -266,18 +266,6 @@ const QStringList &absenceComments()
     return list;
 }
 
-const QStringList &documentNames()
-{
-    static const QStringList list{
-        u"Progression annuelle.pdf"_s,    u"Fiche méthode - dissertation.pdf"_s,
-        u"Corrigé du devoir.pdf"_s,       u"Planning des épreuves.xlsx"_s,
-        u"Compte rendu de réunion.odt"_s, u"Sujet de TP.pdf"_s,
-        u"Diaporama du cours.odp"_s,      u"Liste des manuels.pdf"_s,
-        u"Photo du tableau.jpg"_s,
-    };
-    return list;
-}
-
 QString asciiFold(const QString &text)
 {
     QString folded;

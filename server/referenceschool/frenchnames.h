@@ -49,7 +49,6 @@ const QStringList &messageClosings();
 const QStringList &noteSubjects();
 const QStringList &newsTitles();
 const QStringList &absenceComments();
-const QStringList &documentNames();
 
 // "Élodie" → "elodie", "Le Gall" → "le-gall": the ASCII form used in logins.
 QString asciiFold(const QString &text);

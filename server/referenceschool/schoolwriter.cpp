@@ -1,12 +1,18 @@
 #include "schoolwriter.h"
 
+#include "referencefiles.h"
+
 #include "server/accountstore.h"
+#include "server/blobs/blobservice.h"
 
 #include "core/domain/catalog.h"
 
 #include "core/sqlstatement.h"
 
+#include <QHash>
 #include <QJsonDocument>
+#include <QMap>
+#include <QSet>
 #include <QSqlError>
 
 namespace Cartable::Server {
@@ -103,8 +109,70 @@ Core::Status SchoolDatabaseWriter::add(const Core::EntityDef &entity, const Core
     return {};
 }
 
+namespace {
+
+// Notes which account sends which file, from the rows that name files.
+class FileHolders : public RecordSink
+{
+public:
+    [[nodiscard]] Core::Status add(const Core::EntityDef &entity, const Core::Record &record) override
+    {
+        const Core::BlobReference *reference = Core::blobReferenceOf(entity.type);
+        if (!reference)
+            return {};
+        const QString sha = record.text(reference->hashField);
+        const QString sender = record.text(reference->uploaderField);
+        if (!sha.isEmpty() && !sender.isEmpty())
+            m_holders.insert({record.text(u"establishment_id"_s), sha, sender});
+        return {};
+    }
+
+    // Stores the reference files that rows name, with a claim for each
+    // sender. Hashes of other contents (report cards) stay without bytes.
+    [[nodiscard]] Core::Status store(QSqlDatabase db, BlobStorage &storage) const
+    {
+        QHash<QString, const ReferenceFile *> files;
+        for (const ReferenceFile &file : referenceFiles())
+            files.insert(file.sha256, &file);
+        // Sorted, so that the files are written in the same order each time.
+        QMap<std::pair<QString, QString>, QStringList> senders;
+        for (const Holder &holder : m_holders)
+            senders[{holder.establishment, holder.sha256}].append(holder.account);
+        BlobService blobs(db, storage, {});
+        for (auto it = senders.cbegin(); it != senders.cend(); ++it) {
+            const ReferenceFile *file = files.value(it.key().second);
+            if (!file)
+                continue;
+            QStringList accounts = it.value();
+            accounts.sort();
+            if (Core::Status stored = blobs.storeHeld(accounts, {it.key().first, it.key().second}, file->bytes);
+                !stored) {
+                return stored;
+            }
+        }
+        return {};
+    }
+
+private:
+    struct Holder
+    {
+        QString establishment;
+        QString sha256;
+        QString account;
+        friend bool operator==(const Holder &, const Holder &) = default;
+        friend size_t qHash(const Holder &h, size_t seed = 0)
+        {
+            return qHashMulti(seed, h.establishment, h.sha256, h.account);
+        }
+    };
+    QSet<Holder> m_holders;
+};
+
+} // namespace
+
 Core::Result<ReferenceSchoolSummary> writeReferenceSchool(QSqlDatabase db, const ReferenceSchoolOptions &options,
-                                                          const QByteArray &passwordHash, QIODevice *exportTo)
+                                                          const QByteArray &passwordHash, QIODevice *exportTo,
+                                                          BlobStorage *files)
 {
     const Core::Result<bool> populated = AccountStore(db).hasEstablishments();
     if (!populated)
@@ -118,7 +186,8 @@ Core::Result<ReferenceSchoolSummary> writeReferenceSchool(QSqlDatabase db, const
     {
         SchoolDatabaseWriter writer(db, passwordHash);
         std::unique_ptr<JsonLinesSink> exporter;
-        QList<RecordSink *> sinks{&writer};
+        FileHolders holders;
+        QList<RecordSink *> sinks{&writer, &holders};
         if (exportTo) {
             exporter = std::make_unique<JsonLinesSink>(*exportTo);
             sinks.append(exporter.get());
@@ -128,6 +197,10 @@ Core::Result<ReferenceSchoolSummary> writeReferenceSchool(QSqlDatabase db, const
         if (summary) {
             if (Core::Status flushed = writer.flush(); !flushed)
                 summary = flushed.error();
+        }
+        if (summary && files) {
+            if (Core::Status stored = holders.store(db, *files); !stored)
+                summary = stored.error();
         }
     }
     if (!summary) {

@@ -13,6 +13,8 @@
 
 namespace Cartable::Server {
 
+class BlobStorage;
+
 // Writes records as JSON lines: compact, UTF-8, one record a line.
 class JsonLinesSink : public RecordSink
 {
@@ -65,7 +67,10 @@ private:
 };
 
 // Generates the reference school into an empty server database, in one
-// transaction, and into `exportTo` as JSON lines when it is given. A
+// transaction, and into `exportTo` as JSON lines when it is given. With
+// `files`, the files its documents and attachments name are stored there,
+// held by the accounts the rows name as their senders, so that they can be
+// downloaded. A
 // database that already has an establishment is refused (ConfigInvalid with
 // kDatabaseNotEmpty) and left as it was.
 inline constexpr char16_t kDatabaseNotEmpty[] = u"the database already has an establishment";
@@ -73,6 +78,7 @@ inline constexpr char16_t kDatabaseNotEmpty[] = u"the database already has an es
 [[nodiscard]] Core::Result<ReferenceSchoolSummary> writeReferenceSchool(QSqlDatabase db,
                                                                         const ReferenceSchoolOptions &options,
                                                                         const QByteArray &passwordHash,
-                                                                        QIODevice *exportTo = nullptr);
+                                                                        QIODevice *exportTo = nullptr,
+                                                                        BlobStorage *files = nullptr);
 
 } // namespace Cartable::Server

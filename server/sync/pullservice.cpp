@@ -198,9 +198,12 @@ Result<Core::PullPage> PullService::page(const AccountScope &scope, const QJsonO
                                          std::optional<FeedCounter> counter)
 {
     for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
-        if (it.key() != u"cursor"_s && it.key() != u"limit"_s)
+        if (it.key() != u"cursor"_s && it.key() != u"limit"_s && it.key() != u"reset"_s)
             return Error{ErrorCode::UnknownField, u"pull."_s + it.key()};
     }
+    const QJsonValue resetAsked = body.value(u"reset"_s);
+    if (!resetAsked.isUndefined() && !resetAsked.isBool())
+        return Error{ErrorCode::InvalidField, u"pull.reset"_s};
     const Result<int> limit = readLimit(body);
     if (!limit)
         return limit.error();
@@ -244,6 +247,13 @@ Result<Core::PullPage> PullService::page(const AccountScope &scope, const QJsonO
             settled = settledSet->sorted;
             catchingUp = pending ? pending->sorted : QStringList();
         }
+    }
+    // The client asks to start again (it saw a row it had go unreadable).
+    if (resetAsked.toBool() && token.isString()) {
+        page.reset = true;
+        settledSet.reset();
+        settled.clear();
+        catchingUp.clear();
     }
     if (page.reset || !token.isString())
         cursor = SyncCursor();

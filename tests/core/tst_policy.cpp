@@ -88,7 +88,7 @@ const QList<MatrixLine> &matrix()
         {u"working_group",         u"wg1",        {{u"name"_s, u"Projet théâtre"_s}},               u"---- ---- rcud r--- ---- ---- ----"},
         {u"working_group_member",  u"wgm-v",      {{u"role"_s, u"owner"_s}},                        u"---- ---- rcud r--- ---- ---- ----"},
         {u"document_folder",       u"df1",        {{u"name"_s, u"Cours et exercices"_s}},           u"r--- r--- rcud rcud rcud rcud ----"},
-        {u"document",              u"doc1",       {{u"description"_s, u"Chapitre 1"_s}},            u"r--- r--- rcud rcud rcud rcud ----"},
+        {u"document",              u"doc1",       {{u"description"_s, u"Chapitre 1"_s}},            u"r--- r--- rcud r-ud r-ud r-ud ----"},
         {u"document_share",        u"ds1",        {{u"permission"_s, u"write"_s}},                  u"r--- r--- rcud rcud rcud rcud ----"},
         {u"attachment",            u"att1",       {{u"file_name"_s, u"sujet-v2.pdf"_s}},            u"r--- r--- rcud r--- r--- r--- ----"},
         {u"sync_conflict",         u"conf1",      {{u"status"_s, u"dismissed"_s}, {u"resolved_by"_s, u"#a-t1"_s},
@@ -714,6 +714,34 @@ private Q_SLOTS:
         const Record othersFolder = row(u"document_folder"_s, u"df-s1"_s);
         QCOMPARE(bool(act(actor, Change::update(othersFolder, updated(othersFolder, {{u"name"_s, u"À moi"_s}}, {})))),
                  actor == Actor::S1);
+    }
+
+    // A document names its sender, whose word the server takes for the
+    // file's bytes: nobody creates one, or changes its file, in someone
+    // else's name, not even in a folder he manages.
+    void documentSenderIsSelf()
+    {
+        const Record document = row(u"document"_s, u"doc1"_s);
+        Record own = document;
+        own.set(u"id"_s, u"doc-new"_s);
+        QCOMPARE(describe(act(Actor::T1, Change::create(own))), u"ok"_s);
+        own.set(u"uploaded_by"_s, u"a-v"_s);
+        QCOMPARE(describe(act(Actor::T1, Change::create(own))), u"forbidden document.uploader_not_self"_s);
+        const QString otherFile(64, u'b');
+        QCOMPARE(describe(act(Actor::V, Change::update(document, updated(document, {{u"sha256"_s, otherFile}}, {})))),
+                 u"forbidden document.uploader_not_self"_s);
+        QCOMPARE(describe(act(Actor::V,
+                              Change::update(document,
+                                             updated(document,
+                                                     {{u"sha256"_s, otherFile}, {u"uploaded_by"_s, u"#a-v"_s}}, {})))),
+                 u"ok"_s);
+        QCOMPARE(describe(
+                     act(Actor::T1, Change::update(document, updated(document, {{u"uploaded_by"_s, u"#a-v"_s}}, {})))),
+                 u"forbidden document.uploader_not_self"_s);
+        // Other changes keep the sender as he was.
+        QCOMPARE(describe(
+                     act(Actor::V, Change::update(document, updated(document, {{u"name"_s, u"cours-v2.pdf"_s}}, {})))),
+                 u"ok"_s);
     }
 
     // Who may write to whom: the author of a thread adds one recipient.

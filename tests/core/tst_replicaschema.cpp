@@ -43,6 +43,10 @@ private Q_SLOTS:
                 QCOMPARE(Test::columnNames(db, entity.type), expected);
             }
             QCOMPARE(Test::columnNames(db, u"replica_info"_s), (QStringList{u"key"_s, u"value"_s}));
+            QCOMPARE(Test::columnNames(db, u"blob_upload"_s),
+                     (QStringList{u"attempts"_s, u"error_code"_s, u"error_context"_s, u"establishment_id"_s,
+                                  u"queued_at"_s, u"sha256"_s, u"size_bytes"_s, u"state"_s}));
+            QCOMPARE(Test::columnNames(db, u"blob_pin"_s), (QStringList{u"owner_id"_s, u"owner_type"_s}));
             db.close();
         }
         QSqlDatabase::removeDatabase(connection);

@@ -9,6 +9,7 @@
 
 #include "clientharness.h"
 
+#include "app/documents/documentsview.h"
 #include "app/login/changepassworddialog.h"
 #include "app/login/logindialog.h"
 #include "app/mainwindow/connectionindicator.h"
@@ -22,6 +23,7 @@
 #include "tests/support/syncedclient.h"
 #include "workspace/syncedworkspace.h"
 #include "workspace/timetable/timetablemodel.h"
+#include "workspace/workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -145,7 +147,23 @@ int main(int argc, char *argv[])
                                                   {Module::Competencies, u"competencies.png"_s},
                                                   {Module::Cahier, u"cahier.png"_s},
                                                   {Module::Appreciations, u"appreciations.png"_s},
+                                                  {Module::Documents, u"documents.png"_s},
                                                   {Module::Conflicts, u"conflicts.png"_s}};
+    // The documents screen opens on the teacher's fullest folder.
+    if (auto *documents = qobject_cast<Gui::DocumentsView *>(shell->page(Module::Documents))) {
+        Workspace::Workspace &workspace = controller.syncedWorkspace()->workspace();
+        QString fullest;
+        qsizetype most = 0;
+        for (const Core::Record &candidate : workspace.select(u"document_folder"_s)) {
+            const qsizetype count = workspace.select(u"document"_s, u"folder_id = ?"_s, {candidate.id()}).size();
+            if (count > most) {
+                most = count;
+                fullest = candidate.id();
+            }
+        }
+        if (!fullest.isEmpty())
+            documents->showFolder(fullest);
+    }
     for (const auto &[module, name] : pages) {
         shell->showModule(module);
         settle();

@@ -10,9 +10,11 @@
 #include "core/rules/hundredths.h"
 #include "tests/support/syncedclient.h"
 #include "workspace/conflicts/conflictmodel.h"
+#include "workspace/documents/documentspace.h"
 #include "workspace/syncedworkspace.h"
 
 #include <QCheckBox>
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -143,6 +145,24 @@ private Q_SLOTS:
         QVERIFY(setMark(synced->workspace(), grade->id(), markFor(synced->workspace(), *grade, 17)).ok());
         QCOMPARE(status.pendingText(), u"1 change waiting to be sent"_s);
         synced->start();
+        QTRY_COMPARE_WITH_TIMEOUT(status.pendingText(), u"All changes sent"_s, 30'000);
+        QVERIFY(status.filesText().isEmpty());
+
+        // A file added offline is counted until the next sync sends it.
+        synced->stop();
+        Workspace::DocumentSpace space(synced->workspace(), synced->blobs());
+        const Core::Result<Core::Record> folder = space.createFolder(space.owners().constFirst(), {}, u"Fiches"_s);
+        QVERIFY(folder.ok());
+        const QString file = m_dir.filePath(u"fiche.pdf"_s);
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write("%PDF-1.4\nFiche de révision\n");
+        }
+        QVERIFY(space.addDocument(folder->id(), file).ok());
+        QCOMPARE(status.filesText(), u"1 file waiting to be sent"_s);
+        synced->start();
+        QTRY_VERIFY_WITH_TIMEOUT(status.filesText().isEmpty(), 30'000);
         QTRY_COMPARE_WITH_TIMEOUT(status.pendingText(), u"All changes sent"_s, 30'000);
     }
 };

@@ -1,6 +1,7 @@
 #include "app/common/errormessages.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QTest>
 #include <QTranslator>
 
@@ -28,6 +29,37 @@ private Q_SLOTS:
             const QString sentence = Gui::ErrorMessages::passwordChangeFailure({static_cast<Core::ErrorCode>(i), {}});
             QVERIFY(sentence.endsWith(u'.'));
         }
+    }
+
+    void everyFileFailureHasASentence()
+    {
+        QSet<QString> sentences;
+        for (int i = 0; i < static_cast<int>(Core::ErrorCode::Count_); ++i) {
+            const QString sentence = Gui::ErrorMessages::fileFailure({static_cast<Core::ErrorCode>(i), {}});
+            QVERIFY(sentence.endsWith(u'.'));
+            sentences.insert(sentence);
+        }
+        // The codes of files each say their own thing.
+        for (Core::ErrorCode code : {Core::ErrorCode::QuotaExceeded, Core::ErrorCode::FileTypeRefused,
+                                     Core::ErrorCode::HashMismatch, Core::ErrorCode::UploadOffsetMismatch,
+                                     Core::ErrorCode::RangeNotSatisfiable, Core::ErrorCode::BlobPending}) {
+            const QString sentence = Gui::ErrorMessages::fileFailure({code, {}});
+            QVERIFY2(sentence != Gui::ErrorMessages::fileFailure({Core::ErrorCode::Count_, {}}), qPrintable(sentence));
+        }
+        QVERIFY(Gui::ErrorMessages::fileFailure({Core::ErrorCode::QuotaExceeded, u"account"_s})
+                != Gui::ErrorMessages::fileFailure({Core::ErrorCode::QuotaExceeded, u"establishment"_s}));
+    }
+
+    void fileFailuresAreFrench()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(u":/i18n/cartable_fr.qm"_s));
+        QCoreApplication::installTranslator(&translator);
+        const QString refused = Gui::ErrorMessages::fileFailure({Core::ErrorCode::FileTypeRefused, {}});
+        const QString pending = Gui::ErrorMessages::fileFailure({Core::ErrorCode::BlobPending, {}});
+        QCoreApplication::removeTranslator(&translator);
+        QVERIFY2(refused.startsWith(u"Ce type de fichier n’est pas accepté."_s), qPrintable(refused));
+        QVERIFY2(pending.startsWith(u"La personne qui a ajouté ce fichier"_s), qPrintable(pending));
     }
 
     void weakPasswordSaysWhy_data()

@@ -5,11 +5,17 @@
 
 #include "widgettesting.h"
 
+#include "app/files/fileactions.h"
+#include "app/files/filelist.h"
 #include "app/lessons/cahierview.h"
 #include "app/lessons/homeworkdialog.h"
 #include "app/lessons/lessoneditor.h"
 #include "core/ids.h"
+#include "sync/blobcache.h"
+#include "sync/blobtransfer.h"
+#include "tests/support/fakeblobtransport.h"
 #include "tests/support/syncedclient.h"
+#include "workspace/files/filestates.h"
 #include "workspace/lessons/attachmentstore.h"
 #include "workspace/lessons/cahiermodel.h"
 #include "workspace/lessons/homeworkmodel.h"
@@ -31,6 +37,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace Cartable;
@@ -52,6 +59,10 @@ private:
     std::unique_ptr<Test::ServerProcess> m_server;
     QTemporaryDir m_dir;
     std::unique_ptr<Test::SyncedClient> m_teacher;
+    Test::FakeBlobTransport m_transport;
+    std::unique_ptr<Sync::BlobCache> m_cache;
+    std::unique_ptr<Sync::BlobTransfer> m_transfers;
+    std::unique_ptr<Workspace::FileStates> m_files;
     std::unique_ptr<Gui::LessonEditor> m_editor;
     Record m_session;
     QString m_todaysSessionId;
@@ -102,7 +113,10 @@ private Q_SLOTS:
         QVERIFY(!todays.isEmpty());
         m_todaysSessionId = todays.constFirst().id();
 
-        m_editor = std::make_unique<Gui::LessonEditor>(workspace, nullptr);
+        m_cache = std::make_unique<Sync::BlobCache>(m_dir.filePath(u"teacher.sqlite"_s));
+        m_transfers = std::make_unique<Sync::BlobTransfer>(m_transport, m_teacher->store(), *m_cache);
+        m_files = std::make_unique<Workspace::FileStates>(*m_cache, *m_transfers);
+        m_editor = std::make_unique<Gui::LessonEditor>(workspace, *m_files, nullptr);
         m_editor->setSession(m_session.id());
         m_editor->resize(900, 700);
         m_editor->show();
@@ -113,6 +127,8 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_editor.reset();
+        m_files.reset();
+        m_transfers.reset();
         m_teacher.reset();
         if (m_server && m_server->isRunning())
             QCOMPARE(m_server->stop(), 0);
@@ -210,8 +226,24 @@ private Q_SLOTS:
         QTest::keyClick(minutes, Qt::Key_Tab);
         QTest::keyClick(submission, Qt::Key_Space);
         QVERIFY(submission->isChecked());
-        opened->attachFiles({file, m_dir.filePath(u"missing.pdf"_s)});
-        QVERIFY(findChildNamed<QLabel>(opened, u"homeworkDialogError"_s)->isVisible());
+        const QString script = m_dir.filePath(u"fiche.html"_s);
+        {
+            QFile out(script);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write("<!DOCTYPE html><html><script>alert(1)</script></html>");
+        }
+        opened->attachFiles({file, m_dir.filePath(u"missing.pdf"_s), script});
+        auto *dialogError = findChildNamed<QLabel>(opened, u"homeworkDialogError"_s);
+        QVERIFY(dialogError->isVisible());
+        QVERIFY2(dialogError->text().contains(u"fiche.html is not of a type"_s), qPrintable(dialogError->text()));
+        auto *files = findChildNamed<QTreeWidget>(opened, u"homeworkAttachmentList"_s);
+        QCOMPARE(files->topLevelItemCount(), 1);
+        QCOMPARE(files->topLevelItem(0)->text(3), u"Attached on OK"_s);
+        auto *offline = findChildNamed<QCheckBox>(opened, u"homeworkOfflineCheck"_s);
+        QVERIFY(!offline->isChecked());
+        offline->setFocus();
+        QTest::keyClick(offline, Qt::Key_Space);
+        QVERIFY(offline->isChecked());
         submission->setFocus();
         QTest::keyClick(submission, Qt::Key_Return);
         QTRY_VERIFY(!opened);
@@ -224,10 +256,14 @@ private Q_SLOTS:
         QCOMPARE(homework->number(u"estimated_minutes"_s), 30);
         QVERIFY(homework->flag(u"requires_submission"_s));
         QCOMPARE(homework->text(u"due_on"_s), model->defaultDueDate().toString(Qt::ISODate));
-        Workspace::AttachmentStore store(m_teacher->workspace());
+        Workspace::AttachmentStore store(m_teacher->workspace(), *m_cache);
         const QList<Record> attachments = store.attachmentsOf(u"homework"_s, id);
         QCOMPARE(attachments.size(), 1);
         QCOMPARE(attachments.constFirst().text(u"file_name"_s), u"fiche.txt"_s);
+        QCOMPARE(attachments.constFirst().text(u"mime_type"_s), u"text/plain"_s);
+        const Core::Result<bool> pinned = m_transfers->isPinned(u"homework"_s, id);
+        QVERIFY(pinned.ok());
+        QVERIFY(*pinned);
         QCOMPARE(pending(), before + 2);
         // The dialog gave the focus back to the list.
         m_editor->activateWindow();
@@ -243,6 +279,65 @@ private Q_SLOTS:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
         QTRY_VERIFY(!opened);
         QCOMPARE(pending(), before + 2);
+    }
+
+    void lessonFilesShowTheirStateAndARefusedTypeSaysWhy()
+    {
+        const QString sheet = m_dir.filePath(u"cours.txt"_s);
+        const QString program = m_dir.filePath(u"cours.pdf"_s);
+        {
+            QFile out(sheet);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write("Les fractions : le cours");
+            QFile bad(program);
+            QVERIFY(bad.open(QIODevice::WriteOnly));
+            bad.write(QByteArray("\x7F"
+                                 "ELF\x02\x01\x01\x00",
+                                 8)
+                      + QByteArray(64, '\0'));
+        }
+        const qint64 before = pending();
+        m_editor->attachLessonFiles({sheet, program});
+        QCOMPARE(pending(), before + 1);
+        QVERIFY(status()->text().contains(u"cours.pdf"_s));
+        QVERIFY(status()->text().contains(u"not of a type the school accepts"_s));
+        const QString contentId = savedContent(m_session.id())->id();
+        const QList<Record> rows = m_teacher->workspace().select(u"attachment"_s, u"owner_id = ?"_s, {contentId});
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.constFirst().text(u"file_name"_s), u"cours.txt"_s);
+
+        auto *list = findChildNamed<QTreeWidget>(m_editor.get(), u"lessonAttachmentList"_s);
+        QVERIFY(list);
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QTreeWidgetItem *item = list->topLevelItem(0);
+        QCOMPARE(item->text(0), u"cours.txt"_s);
+        QCOMPARE(item->text(2), u"Plain text"_s);
+        QCOMPARE(item->text(3), u"Waiting to be sent"_s);
+        QVERIFY(item->data(0, Qt::AccessibleTextRole).toString().contains(u"Waiting to be sent"_s));
+
+        // Sent, the file is on this computer; Enter opens a copy of it.
+        QSignalSpy finished(m_transfers.get(), &Sync::BlobTransfer::uploadsFinished);
+        m_transfers->sendUploads();
+        QVERIFY(finished.wait(kTimeout));
+        QTRY_COMPARE(list->topLevelItem(0)->text(3), u"On this computer"_s);
+        QList<QUrl> opened;
+        findChildNamed<Gui::FileList>(m_editor.get(), QString())->actions()->setOpener([&opened](const QUrl &url) {
+            opened.append(url);
+            return true;
+        });
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Return);
+        QTRY_COMPARE(opened.size(), 1);
+        QVERIFY(opened.constFirst().toLocalFile().endsWith(u"/cours.txt"_s));
+
+        // A file that would run as a program is offered Save only.
+        QVERIFY(!Gui::FileActions::mayOpen(u"lancer.exe"_s));
+        QVERIFY(Gui::FileActions::mayOpen(u"cours.txt"_s));
+
+        // Delete removes it.
+        QTest::keyClick(list, Qt::Key_Delete);
+        QCOMPARE(pending(), before + 2);
+        QCOMPARE(list->topLevelItemCount(), 0);
     }
 
     void switchingLessonsKeepsWhatWasTyped()

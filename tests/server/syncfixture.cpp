@@ -76,15 +76,15 @@ QSet<QString> PulledReplica::keys() const
     return set;
 }
 
-void SyncFixture::openSchool()
+void SyncFixture::openSchool(Server::BlobStorage *files)
 {
     m_database = std::make_unique<TestDatabase>(backendFromEnvironment());
     QVERIFY2(m_database->create(), qPrintable(m_database->errorString()));
     Core::Result<QSqlDatabase> opened = openServerDatabase(m_database->spec(), u"sync"_s);
     QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().context));
     m_db = opened.value();
-    const Core::Result<ReferenceSchoolSummary> school = writeReferenceSchool(m_db, {0.02, 7},
-                                                                             QByteArrayLiteral("$argon2id$unused"));
+    const Core::Result<ReferenceSchoolSummary> school
+        = writeReferenceSchool(m_db, {0.02, 7}, QByteArrayLiteral("$argon2id$unused"), nullptr, files);
     QVERIFY2(school.ok(), school.ok() ? "" : qPrintable(school.error().context));
     const Core::Result<qint64> indexed = FeedIndexer(m_db).indexAll();
     QVERIFY2(indexed.ok(), indexed.ok() ? "" : qPrintable(indexed.error().context));

@@ -17,6 +17,10 @@
 #include <memory>
 #include <utility>
 
+namespace Cartable::Server {
+class BlobStorage;
+}
+
 namespace Cartable::Test {
 
 // What a client holds after pulling: rows by "type/id" with their versions,
@@ -38,9 +42,10 @@ struct PulledReplica
 class SyncFixture : public QObject
 {
 protected:
-    // The school at scale 0.02 (seed 7), indexed; fails the test case when
-    // it cannot be made.
-    void openSchool();
+    // The school at scale 0.02 (seed 7), indexed, with the files of its
+    // documents in `files` when given; fails the test case when it cannot be
+    // made.
+    void openSchool(Server::BlobStorage *files = nullptr);
     void closeSchool();
 
     QString accountOf(const QString &login);

@@ -85,6 +85,71 @@ private:
     }
 
 private Q_SLOTS:
+    void bodyLimitOfEachRoute_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<qint64>("limit");
+        const qint64 chunk = 4 * 1024 * 1024;
+        const qint64 normal = 1024 * 1024;
+        QTest::newRow("a chunk") << QByteArray("PUT") << QByteArray("/api/v1/blobs/uploads/abc?offset=0") << chunk;
+        QTest::newRow("starting an upload") << QByteArray("POST") << QByteArray("/api/v1/blobs/uploads") << normal;
+        QTest::newRow("a chunk's path posted")
+            << QByteArray("POST") << QByteArray("/api/v1/blobs/uploads/abc") << normal;
+        QTest::newRow("a push") << QByteArray("POST") << QByteArray("/api/v1/sync/push") << normal;
+        QTest::newRow("another prefix") << QByteArray("PUT") << QByteArray("/api/v1/blobs/uploadsx/abc") << normal;
+    }
+
+    void bodyLimitOfEachRoute()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, target);
+        QFETCH(qint64, limit);
+        QCOMPARE(bodyLimitFor(method, target, 1024 * 1024), limit);
+    }
+
+    // A chunk of a file may take 4 MiB, not a byte more; other requests
+    // keep the server's limit.
+    void chunksPassTheBodyLimit_data()
+    {
+        QTest::addColumn<QByteArray>("requestLine");
+        QTest::addColumn<qint64>("length");
+        QTest::addColumn<bool>("refused");
+        const QByteArray chunk = "PUT /api/v1/blobs/uploads/0f0e7a4c-1d2b-4c3d-9e8f-7a6b5c4d3e2f?offset=0 HTTP/1.1";
+        QTest::newRow("chunk of 1 MiB") << chunk << qint64(1024 * 1024) << false;
+        QTest::newRow("chunk of 4 MiB") << chunk << qint64(4 * 1024 * 1024) << false;
+        QTest::newRow("chunk over 4 MiB") << chunk << qint64(4 * 1024 * 1024 + 1) << true;
+        QTest::newRow("push of 2 MiB") << QByteArray("POST /api/v1/sync/push HTTP/1.1") << qint64(2 * 1024 * 1024)
+                                       << true;
+        QTest::newRow("push of 1 MiB") << QByteArray("POST /api/v1/sync/push HTTP/1.1") << qint64(1024 * 1024) << false;
+    }
+
+    void chunksPassTheBodyLimit()
+    {
+        QFETCH(QByteArray, requestLine);
+        QFETCH(qint64, length);
+        QFETCH(bool, refused);
+        const std::unique_ptr<LimitedTcpServer> server = listening(ConnectionLimits{});
+        const std::unique_ptr<QTcpSocket> client = connectTo(*server);
+        const QPointer<QTcpSocket> side = accepted(*server);
+        QVERIFY(side);
+        // Standing in for the HTTP layer, which reads everything that comes.
+        qint64 read = 0;
+        connect(side, &QTcpSocket::readyRead, this, [&side, &read] { read += side->readAll().size(); });
+        const QByteArray head = requestLine + "\r\nHost: localhost\r\nContent-Length: " + QByteArray::number(length)
+                                + "\r\n\r\n";
+        client->write(head);
+        if (refused) {
+            QVERIFY(QTest::qWaitFor([&client] { return client->bytesAvailable() > 0; }, 5000));
+            QVERIFY(client->readAll().startsWith("HTTP/1.1 413"));
+            return;
+        }
+        client->write(QByteArray(length, 'x'));
+        QVERIFY(QTest::qWaitFor([&read, &head, length] { return read == head.size() + length; }, 10000));
+        QCOMPARE(client->bytesAvailable(), 0);
+        QVERIFY(side && side->state() == QAbstractSocket::ConnectedState);
+    }
+
     // An idle deadline of 1 s, and an answer that takes seconds to read: it
     // moves all the time, so it is not idle.
     void largeAnswerReadSlowlyIsNotCut()

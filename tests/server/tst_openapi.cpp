@@ -5,6 +5,8 @@
 #include "server/accountstore.h"
 #include "server/apiserver.h"
 #include "server/authservice.h"
+#include "server/blobs/blobservice.h"
+#include "server/blobs/filesystemblobstorage.h"
 #include "server/loginthrottle.h"
 #include "server/passwordhasher.h"
 #include "server/serverdatabase.h"
@@ -69,6 +71,9 @@ private Q_SLOTS:
             ApiServer api(auth, accounts, 1024 * 1024);
             SyncEndpoints sync(db);
             api.enableSync(sync);
+            FilesystemBlobStorage storage(database.folder() + u"/blobs"_s);
+            BlobService blobs(db, storage, {});
+            api.enableBlobs(blobs);
             NudgeHub nudges(
                 db, [](const QString &) { return QString(); }, [](const QString &) { return QStringList(); });
             api.enableNudges(nudges);

@@ -112,6 +112,14 @@ private Q_SLOTS:
         QTest::newRow("bad proxy") << QStringList{u"--trusted-proxy"_s, u"proxy.lan"_s};
         QTest::newRow("positional") << QStringList{u"serve"_s};
         QTest::newRow("missing config file") << QStringList{u"--config"_s, u"/nonexistent/server.conf"_s};
+        QTest::newRow("empty blob folder") << QStringList{u"--blob-dir"_s, u""_s};
+        QTest::newRow("tiny file limit") << QStringList{u"--blob-max-bytes"_s, u"100"_s};
+        QTest::newRow("file limit not a number") << QStringList{u"--blob-max-bytes"_s, u"256M"_s};
+        QTest::newRow("negative quota") << QStringList{u"--account-quota-bytes"_s, u"-1"_s};
+        QTest::newRow("tiny school quota") << QStringList{u"--establishment-quota-bytes"_s, u"1000"_s};
+        QTest::newRow("no grace") << QStringList{u"--blob-grace-hours"_s, u"0"_s};
+        QTest::newRow("grace over a year") << QStringList{u"--blob-grace-hours"_s, u"8761"_s};
+        QTest::newRow("upload expiry not a number") << QStringList{u"--upload-expiry-hours"_s, u"soon"_s};
     }
 
     void badUsage()
@@ -169,6 +177,12 @@ private Q_SLOTS:
         QTest::newRow("login limit not a number") << QByteArray("[server]\nlogin_failed_logins_per_address=x\n");
         QTest::newRow("login limit too high") << QByteArray("[server]\nlogin_failed_logins_per_address=1001\n");
         QTest::newRow("lockout of a week") << QByteArray("[server]\nlogin_lockout_minutes=10080\n");
+        QTest::newRow("empty blob folder") << QByteArray("[server]\nblob_dir=\n");
+        QTest::newRow("file limit too high") << QByteArray("[server]\nblob_max_bytes=17179869185\n");
+        QTest::newRow("quota not a number") << QByteArray("[server]\naccount_quota_bytes=2G\n");
+        QTest::newRow("school quota too low") << QByteArray("[server]\nestablishment_quota_bytes=5\n");
+        QTest::newRow("grace of zero") << QByteArray("[server]\nblob_grace_hours=0\n");
+        QTest::newRow("expiry too long") << QByteArray("[server]\nupload_expiry_hours=2161\n");
     }
 
     void badConfigFiles()
@@ -178,6 +192,60 @@ private Q_SLOTS:
         const Cartable::Core::Status status = loadConfigFile(writeConfig(text), config);
         QVERIFY(!status.ok());
         QCOMPARE(status.error().code, Cartable::Core::ErrorCode::ConfigInvalid);
+    }
+
+    // Files: where they go, how large, the quotas and the clean-up.
+    void fileSettings()
+    {
+        const ServerConfig defaults
+            = parseServerArguments({u"cartable-server"_s, u"--database"_s, u"/srv/c.sqlite"_s}).config;
+        QVERIFY(defaults.blobDir.isEmpty());
+        QCOMPARE(defaults.blobFolder(), u"/srv/blobs"_s);
+        QCOMPARE(defaults.blobs.maxBlobBytes, qint64(256) << 20);
+        QCOMPARE(defaults.blobs.accountQuotaBytes, qint64(2) << 30);
+        QCOMPARE(defaults.blobs.establishmentQuotaBytes, qint64(200) << 30);
+        QCOMPARE(defaults.blobs.grace, std::chrono::hours(168));
+        QCOMPARE(defaults.blobs.uploadExpiry, std::chrono::hours(72));
+        QVERIFY(!defaults.collectBlobs);
+
+        const QString path = writeConfig("[server]\nblob_dir=/data/files\nblob_max_bytes=1048576\n"
+                                         "account_quota_bytes=10485760\nestablishment_quota_bytes=104857600\n"
+                                         "blob_grace_hours=24\nupload_expiry_hours=12\n");
+        const ConfigOutcome fromFile = parseServerArguments(
+            {u"cartable-server"_s, u"--config"_s, path, u"--upload-expiry-hours"_s, u"6"_s, u"--collect-blobs"_s});
+        QVERIFY2(!fromFile.exitNow, qPrintable(fromFile.message));
+        QCOMPARE(fromFile.config.blobFolder(), u"/data/files"_s);
+        QCOMPARE(fromFile.config.blobs.maxBlobBytes, qint64(1048576));
+        QCOMPARE(fromFile.config.blobs.accountQuotaBytes, qint64(10485760));
+        QCOMPARE(fromFile.config.blobs.establishmentQuotaBytes, qint64(104857600));
+        QCOMPARE(fromFile.config.blobs.grace, std::chrono::hours(24));
+        QCOMPARE(fromFile.config.blobs.uploadExpiry, std::chrono::hours(6));
+        QVERIFY(fromFile.config.collectBlobs);
+
+        const ConfigOutcome flags = parseServerArguments(
+            {u"cartable-server"_s, u"--database"_s, u"postgresql://u@h/db"_s, u"--blob-dir"_s, u"/var/files"_s,
+             u"--blob-max-bytes"_s, u"2048"_s, u"--account-quota-bytes"_s, u"2097152"_s,
+             u"--establishment-quota-bytes"_s, u"4194304"_s, u"--blob-grace-hours"_s, u"1"_s});
+        QVERIFY2(!flags.exitNow, qPrintable(flags.message));
+        QCOMPARE(flags.config.blobFolder(), u"/var/files"_s);
+        QCOMPARE(flags.config.blobs.maxBlobBytes, qint64(2048));
+        QCOMPARE(flags.config.blobs.accountQuotaBytes, qint64(2097152));
+        QCOMPARE(flags.config.blobs.establishmentQuotaBytes, qint64(4194304));
+        QCOMPARE(flags.config.blobs.grace, std::chrono::hours(1));
+    }
+
+    // PostgreSQL has no folder of its own: serving needs blob_dir, an
+    // administration command does not.
+    void postgresNeedsABlobFolder()
+    {
+        const ConfigOutcome serving = parseServerArguments(
+            {u"cartable-server"_s, u"--database"_s, u"postgresql://u@h/db"_s});
+        QVERIFY(serving.exitNow);
+        QCOMPARE(serving.exitCode, 2);
+        QVERIFY(serving.message.contains(u"blob_dir"_s));
+        const ConfigOutcome admin = parseServerArguments(
+            {u"cartable-server"_s, u"--database"_s, u"postgresql://u@h/db"_s, u"--reset-password"_s, u"eleve.leo"_s});
+        QVERIFY2(!admin.exitNow, qPrintable(admin.message));
     }
 
     // The deadlines and the cap of connections (docs/SECURITY.md).

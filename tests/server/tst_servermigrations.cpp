@@ -99,6 +99,17 @@ private Q_SLOTS:
                 QVERIFY(query.exec(u"SELECT id FROM account_role"_s) && query.next());
                 QVERIFY2(Core::isValidId(query.value(0).toString()), qPrintable(query.value(0).toString()));
             }
+            // The files' tables, empty, with their keys.
+            QVERIFY(exec(db, u"INSERT INTO blob (establishment_id, sha256, size_bytes, mime_type, stored_at, "
+                             "last_referenced_at) VALUES ('e1', 'aa', 1, 'text/plain', 1, 1)"_s));
+            QVERIFY(!exec(db, u"INSERT INTO blob (establishment_id, sha256, size_bytes, mime_type, stored_at, "
+                              "last_referenced_at) VALUES ('e1', 'aa', 2, 'text/plain', 1, 1)"_s));
+            QVERIFY(exec(db, u"INSERT INTO blob_claim (establishment_id, sha256, account_id, claimed_at) "
+                             "VALUES ('e1', 'aa', 'a1', 1)"_s));
+            QVERIFY(exec(db, u"INSERT INTO blob_upload (id, account_id, establishment_id, sha256, size_bytes, "
+                             "received, created_at, touched_at) VALUES ('u1', 'a1', 'e1', 'bb', 10, 0, 1, 1)"_s));
+            QVERIFY(!exec(db, u"INSERT INTO blob_upload (id, account_id, establishment_id, sha256, size_bytes, "
+                              "received, created_at, touched_at) VALUES ('u2', 'a1', 'e1', 'bb', 10, 0, 1, 1)"_s));
             // Every table of the catalogue is there with its columns, as on a
             // database created at the newest version.
             for (const Core::EntityDef &entity : Core::entityCatalog()) {

@@ -85,6 +85,7 @@ private Q_SLOTS:
         QTest::newRow("limit zero") << QJsonObject{{u"limit"_s, 0}} << u"pull.limit"_s;
         QTest::newRow("limit too big") << QJsonObject{{u"limit"_s, 1000000}} << u"pull.limit"_s;
         QTest::newRow("limit fraction") << QJsonObject{{u"limit"_s, 2.5}} << u"pull.limit"_s;
+        QTest::newRow("reset not a boolean") << QJsonObject{{u"reset"_s, u"yes"_s}} << u"pull.reset"_s;
         QTest::newRow("cursor not text") << QJsonObject{{u"cursor"_s, 12}} << u"pull.cursor"_s;
         QTest::newRow("cursor garbage") << QJsonObject{{u"cursor"_s, u"c1.!!!"_s}} << u"pull.cursor"_s;
         QTest::newRow("cursor of another kind") << QJsonObject{{u"cursor"_s, u"v9.abc"_s}} << u"pull.cursor"_s;
@@ -112,6 +113,32 @@ private Q_SLOTS:
         QCOMPARE(SyncCursor::fromToken(starting.toToken()).value(), starting);
         const SyncCursor plain{7, QString(32, u'd'), {}, {}};
         QCOMPARE(SyncCursor::fromToken(plain.toToken()).value(), plain);
+    }
+
+    // A client that asks for it starts again, whole, from a good cursor.
+    void askedResetStartsAgain()
+    {
+        const Core::ActorFacts actor = facts(u"eleve.leo"_s);
+        Replica replica;
+        pullInto(replica, actor, 1000);
+        const QJsonObject plain
+            = PullService(m_db).pull(actor, {{u"limit"_s, 1000}, {u"cursor"_s, replica.cursor}}).value();
+        QVERIFY(!plain.value(u"reset"_s).toBool());
+        QVERIFY(plain.value(u"rows"_s).toArray().isEmpty());
+        Replica again = replica;
+        PullService pull(m_db);
+        QJsonObject body{{u"limit"_s, 1000}, {u"cursor"_s, again.cursor}, {u"reset"_s, true}};
+        for (int page = 0; page < 1000; ++page) {
+            const Core::Result<QJsonObject> answer = pull.pull(actor, body);
+            QVERIFY(answer.ok());
+            QCOMPARE(answer->value(u"reset"_s).toBool(), page == 0);
+            again.apply(*answer);
+            if (!answer->value(u"more"_s).toBool())
+                break;
+            body = {{u"limit"_s, 1000}, {u"cursor"_s, again.cursor}};
+        }
+        QVERIFY(again.sawReset);
+        QCOMPARE(again.keys(), replica.keys());
     }
 
     // A cursor from before the kept removals starts again, whole.

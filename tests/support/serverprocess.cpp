@@ -24,7 +24,8 @@ bool ServerProcess::fillWithReferenceSchool(double scale)
     }
     QProcess demoData;
     demoData.setProgram(qEnvironmentVariable("CARTABLE_SERVER_BINARY"));
-    demoData.setArguments({u"demo-data"_s, u"--database"_s, m_database.spec(), u"--scale"_s, QString::number(scale)});
+    demoData.setArguments({u"demo-data"_s, u"--database"_s, m_database.spec(), u"--blob-dir"_s, blobFolder(),
+                           u"--scale"_s, QString::number(scale)});
     demoData.setStandardOutputFile(QProcess::nullDevice());
     demoData.setStandardErrorFile(m_dir.filePath(u"demo-data.log"_s));
     demoData.start();
@@ -52,9 +53,9 @@ bool ServerProcess::start(const QStringList &extraArguments)
     const QString port = m_port == 0 ? u"0"_s : QString::number(m_port);
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(binary);
-    m_process->setArguments(
-        QStringList{u"--address"_s, u"127.0.0.1"_s, u"--port"_s, port, u"--database"_s, databaseSpec(), u"--demo"_s}
-        + extraArguments);
+    m_process->setArguments(QStringList{u"--address"_s, u"127.0.0.1"_s, u"--port"_s, port, u"--database"_s,
+                                        databaseSpec(), u"--blob-dir"_s, blobFolder(), u"--demo"_s}
+                            + extraArguments);
     // The log goes to a file: a pipe nobody reads would stall a busy server.
     m_process->setStandardErrorFile(m_dir.filePath(u"server.log"_s), QIODevice::Append);
     m_process->start();
@@ -131,7 +132,7 @@ bool ServerProcess::runAdmin(const QStringList &arguments, QString *output)
 {
     QProcess admin;
     admin.start(qEnvironmentVariable("CARTABLE_SERVER_BINARY"),
-                QStringList{u"--database"_s, databaseSpec()} + arguments);
+                QStringList{u"--database"_s, databaseSpec(), u"--blob-dir"_s, blobFolder()} + arguments);
     if (!admin.waitForFinished(60'000) || admin.exitStatus() != QProcess::NormalExit || admin.exitCode() != 0) {
         m_error = QString::fromUtf8(admin.readAllStandardError());
         return false;

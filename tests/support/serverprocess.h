@@ -50,7 +50,16 @@ public:
     QString databaseSpec() const { return m_sharedSpec.isEmpty() ? m_database.spec() : m_sharedSpec; }
     // Runs on the database of `other` (started first): two server processes
     // on one database.
-    void useDatabaseOf(const ServerProcess &other) { m_sharedSpec = other.databaseSpec(); }
+    void useDatabaseOf(const ServerProcess &other)
+    {
+        m_sharedSpec = other.databaseSpec();
+        m_sharedBlobFolder = other.blobFolder();
+    }
+    // Where the server keeps files (--blob-dir), beside its database.
+    QString blobFolder() const
+    {
+        return m_sharedBlobFolder.isEmpty() ? m_database.folder() + QStringLiteral("/blobs") : m_sharedBlobFolder;
+    }
     QString errorString() const { return m_error; }
     // Runs the server program's --reset-password on this server's database
     // and returns the temporary password it printed (empty on failure).
@@ -65,6 +74,7 @@ public:
 private:
     TestDatabase m_database;
     QString m_sharedSpec;
+    QString m_sharedBlobFolder;
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
     QUrl m_url;

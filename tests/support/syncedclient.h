@@ -41,6 +41,9 @@ public:
     QString errorString() const { return m_error; }
 
     Sync::Session &session() { return m_session; }
+    // The HTTP client the session and the engine use, for the transports of
+    // files (Sync::SessionBlobTransport).
+    Sync::ApiClient &api() { return m_api; }
     Sync::ReplicaStore &store() { return *m_store; }
     Sync::SyncEngine &engine() { return *m_engine; }
     Workspace::Workspace &workspace() { return *m_workspace; }

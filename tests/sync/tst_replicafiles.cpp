@@ -254,6 +254,86 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(blobs + u'/' + blobName(6)));
     }
 
+    void eachAccountHasItsOwnBlobFolder()
+    {
+        const QString folder = m_dir.filePath(u"own/replicas"_s);
+        QVERIFY(ReplicaFiles::prepareFolder(folder));
+        const QString teacher = folder + u"/prof.martin-0123456789ab.sqlite"_s;
+        const QString guardian = folder + u"/parent.dubois-0123456789ab.sqlite"_s;
+        QCOMPARE(ReplicaFiles::blobFolderOf(teacher), teacher + u".blobs"_s);
+        {
+            std::unique_ptr<ReplicaStore> teacherStore = open(teacher);
+            std::unique_ptr<ReplicaStore> guardianStore = open(guardian);
+            QVERIFY(teacherStore && guardianStore);
+            // Both name the same file, each keeps its own copy.
+            QVERIFY(nameBlob(*teacherStore, 1, blobName(7)));
+            QVERIFY(nameBlob(*guardianStore, 1, blobName(7)));
+        }
+        QCOMPARE(modeOf(ReplicaFiles::blobFolderOf(teacher)), 0700);
+        QCOMPARE(modeOf(ReplicaFiles::blobFolderOf(guardian)), 0700);
+        const QString teachersCopy = ReplicaFiles::blobFolderOf(teacher) + u'/' + blobName(7);
+        const QString guardiansCopy = ReplicaFiles::blobFolderOf(guardian) + u'/' + blobName(7);
+        QVERIFY(writeFile(teachersCopy, "the teacher's"));
+        QVERIFY(writeFile(guardiansCopy, "the guardian's"));
+        QVERIFY(writeFile(ReplicaFiles::blobFolderOf(teacher) + u'/' + blobName(8), "named by nobody"));
+
+        // Removing the guardian's copy never touches the teacher's files.
+        QVERIFY(ReplicaFiles::remove(guardian));
+        QVERIFY(!QFile::exists(ReplicaFiles::blobFolderOf(guardian)));
+        QVERIFY(QFile::exists(teachersCopy));
+        QVERIFY(QFile::exists(ReplicaFiles::blobFolderOf(teacher) + u'/' + blobName(8)));
+        // The teacher's goes whole, named or not.
+        QVERIFY(ReplicaFiles::remove(teacher));
+        QVERIFY(!QFile::exists(ReplicaFiles::blobFolderOf(teacher)));
+    }
+
+    void sharedBlobsOfAnOlderVersionAreTakenIn()
+    {
+        const QString folder = m_dir.filePath(u"taken/replicas"_s);
+        QVERIFY(ReplicaFiles::prepareFolder(folder));
+        const QString shared = ReplicaFiles::blobFolder(folder);
+        QVERIFY(PrivateFiles::makeFolder(shared));
+        const QString teacher = folder + u"/prof.martin-0123456789ab.sqlite"_s;
+        const QString guardian = folder + u"/parent.dubois-0123456789ab.sqlite"_s;
+        {
+            std::unique_ptr<ReplicaStore> teacherStore = open(teacher);
+            std::unique_ptr<ReplicaStore> guardianStore = open(guardian);
+            QVERIFY(teacherStore && guardianStore);
+            QVERIFY(nameBlob(*teacherStore, 1, blobName(1)));
+            QVERIFY(nameBlob(*teacherStore, 2, blobName(2)));
+            QVERIFY(nameBlob(*guardianStore, 1, blobName(2)));
+        }
+        for (int variant : {1, 2, 3}) {
+            QVERIFY(writeFile(shared + u'/' + blobName(variant), "bytes"));
+            QVERIFY(setMode(shared + u'/' + blobName(variant), 0644));
+        }
+        // Opened again: the teacher's replica takes what it names.
+        {
+            std::unique_ptr<ReplicaStore> store = open(teacher);
+            QVERIFY(store);
+        }
+        const QString own = ReplicaFiles::blobFolderOf(teacher);
+        QVERIFY(QFile::exists(own + u'/' + blobName(1)));
+        QVERIFY(QFile::exists(own + u'/' + blobName(2)));
+        QCOMPARE(modeOf(own + u'/' + blobName(1)), 0600);
+        QVERIFY(!QFile::exists(own + u'/' + blobName(3)));
+        // Another replica is there: the shared copies stay for it.
+        QVERIFY(QFile::exists(shared + u'/' + blobName(2)));
+        QVERIFY(!QFile::exists(ReplicaFiles::blobFolderOf(guardian) + u'/' + blobName(1)));
+        {
+            std::unique_ptr<ReplicaStore> store = open(guardian);
+            QVERIFY(store);
+        }
+        QVERIFY(QFile::exists(ReplicaFiles::blobFolderOf(guardian) + u'/' + blobName(2)));
+        QVERIFY(!QFile::exists(ReplicaFiles::blobFolderOf(guardian) + u'/' + blobName(1)));
+        // The unnamed shared blob is left to the older rule: it goes with the
+        // last replica of the folder.
+        QVERIFY(ReplicaFiles::remove(teacher));
+        QVERIFY(QFile::exists(shared + u'/' + blobName(3)));
+        QVERIFY(ReplicaFiles::remove(guardian));
+        QVERIFY(!QFile::exists(shared));
+    }
+
     void filesThatAreNotBlobsStay()
     {
         // cartable-cli --replica may name a file in any folder: what sits

@@ -386,6 +386,41 @@ private Q_SLOTS:
         QCOMPARE(checkpointPages(*store), 1000);
     }
 
+    // A change to a pulled row answered as if the row were not there: the
+    // account no longer reads it, and its bucket may be back before a pull
+    // sees it go. The next pull asks to start again; a reset page clears it.
+    void unreadableRowAsksForAFreshPull()
+    {
+        auto store = open(u"unreadable.sqlite"_s);
+        const Record row = grade(8, 1200);
+        QVERIFY(store->applyPullPage(page({put(u"student:s1"_s, row)}, {{row, 4}}, u"c1.a"_s)).ok());
+        QCOMPARE(store->resyncWanted().value(), false);
+        Record change(u"grade"_s, row.id());
+        change.set(u"mark"_s, qint64(1300));
+        QVERIFY(store->change(MutationOp::Update, change, {u"mark"_s}, {5, 0}).ok());
+        const auto answer = [](qint64 number, const QString &code) {
+            return QJsonObject{{u"results"_s, QJsonArray{QJsonObject{{u"number"_s, number},
+                                                                     {u"status"_s, u"rejected"_s},
+                                                                     {u"version"_s, 0},
+                                                                     {u"error"_s, QJsonObject{{u"code"_s, code}}},
+                                                                     {u"row"_s, QJsonValue::Null}}}}};
+        };
+        // Another refusal without a row asks for nothing.
+        QVERIFY(store->applyPushResults(answer(1, u"forbidden"_s)).ok());
+        QCOMPARE(store->resyncWanted().value(), false);
+        QVERIFY(store->applyPullPage(page({put(u"student:s1"_s, row)}, {{row, 4}}, u"c1.b"_s)).ok());
+        QVERIFY(store->change(MutationOp::Update, change, {u"mark"_s}, {6, 0}).ok());
+        QVERIFY(store->applyPushResults(answer(2, u"not_found"_s)).ok());
+        QVERIFY(!store->row(u"grade"_s, row.id()).value().has_value());
+        QCOMPARE(store->resyncWanted().value(), true);
+        // An ordinary page leaves the wish; the reset page answers it.
+        QVERIFY(store->applyPullPage(page({}, {}, u"c1.c"_s)).ok());
+        QCOMPARE(store->resyncWanted().value(), true);
+        QVERIFY(store->applyPullPage(page({put(u"student:s1"_s, row)}, {{row, 4}}, u"c1.fresh"_s, {}, true)).ok());
+        QCOMPARE(store->resyncWanted().value(), false);
+        QCOMPARE(store->row(u"grade"_s, row.id()).value()->number(u"mark"_s), 1200);
+    }
+
     void resetKeepsWhatTheUserMade()
     {
         auto store = open(u"reset.sqlite"_s);

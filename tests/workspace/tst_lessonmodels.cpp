@@ -7,6 +7,7 @@
 
 #include "core/errorcode.h"
 #include "core/ids.h"
+#include "sync/blobcache.h"
 #include "workspace/lessons/attachmentstore.h"
 #include "workspace/lessons/cahiermodel.h"
 #include "workspace/lessons/homeworkmodel.h"
@@ -257,11 +258,12 @@ private Q_SLOTS:
         QCOMPARE(model->idAt(0), m_keptHomeworkId);
     }
 
-    void filesAreAttachedAndRefusedWhenTooLarge()
+    void filesAreAttachedAndRefusedWhenTooLargeOrOfARefusedType()
     {
         QVERIFY(!m_keptHomeworkId.isEmpty());
         Workspace::Workspace &workspace = m_teacher->workspace();
-        Workspace::AttachmentStore store(workspace);
+        Sync::BlobCache cache(m_dir.filePath(u"teacher.sqlite"_s));
+        Workspace::AttachmentStore store(workspace, cache);
         const QByteArray bytes = "Fiche d'exercices\nExercice 1 : simplifier 12/18.\n";
         const QString path = writeFile(u"fiche: fractions.txt"_s, bytes);
         QVERIFY(!path.isEmpty());
@@ -278,7 +280,10 @@ private Q_SLOTS:
         QCOMPARE(added->text(u"uploaded_by"_s), workspace.accountId());
         const QString blob = store.localPath(sha256);
         QVERIFY(!blob.isEmpty());
-        QCOMPARE(QFileInfo(blob).absolutePath(), QFileInfo(m_dir.filePath(u"blobs/x"_s)).absolutePath());
+        // The teacher's replica has a folder of its own, never shared with
+        // another account's replica.
+        QCOMPARE(QFileInfo(blob).absolutePath(), QFileInfo(m_dir.filePath(u"teacher.sqlite.blobs/x"_s)).absolutePath());
+        QCOMPARE(store.blobDirectory(), cache.folder());
         // A copy of the teacher's file is his alone, as the replica is.
         const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
                                                 | QFileDevice::ReadOther | QFileDevice::WriteOther
@@ -290,11 +295,20 @@ private Q_SLOTS:
         QCOMPARE(QCryptographicHash::hash(kept.readAll(), QCryptographicHash::Sha256).toHex(), sha256.toLatin1());
         QCOMPARE(store.attachmentsOf(u"homework"_s, m_keptHomeworkId).size(), 1);
 
-        const QString large = writeFile(u"large.bin"_s, QByteArray(21 * 1024 * 1024, 'x'));
+        // One byte over the largest file, sparse: nothing is read of it.
+        const QString large = writeFile(u"large.txt"_s, "a");
         QVERIFY(!large.isEmpty());
+        QVERIFY(QFile::resize(large, Workspace::AttachmentStore::kMaxBytes + 1));
         const Core::Result<Record> tooLarge = store.add(u"homework"_s, m_keptHomeworkId, large);
         QVERIFY(!tooLarge.ok());
         QCOMPARE(tooLarge.error().code, ErrorCode::PayloadTooLarge);
+        QFile::remove(large);
+        // A program is refused on its bytes, whatever its name.
+        const Core::Result<Record> program = store.add(u"homework"_s, m_keptHomeworkId,
+                                                       writeFile(u"exercices.pdf"_s,
+                                                                 QByteArray("MZ\x90\x00", 4) + QByteArray(200, '\0')));
+        QVERIFY(!program.ok());
+        QCOMPARE(program.error().code, ErrorCode::FileTypeRefused);
         const Core::Result<Record> emptyFile = store.add(u"homework"_s, m_keptHomeworkId,
                                                          writeFile(u"empty.txt"_s, {}));
         QCOMPARE(emptyFile.error().code, ErrorCode::MissingField);

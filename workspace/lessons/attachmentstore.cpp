@@ -1,19 +1,13 @@
 #include "attachmentstore.h"
 
+#include "workspace/files/filestates.h"
 #include "workspace/workspace.h"
 
 #include "core/errorcode.h"
 #include "core/ids.h"
-#include "sync/privatefiles.h"
-#include "sync/replicafiles.h"
+#include "sync/blobcache.h"
 
-#include <QCryptographicHash>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QMimeDatabase>
-#include <QRegularExpression>
-#include <QSaveFile>
 
 namespace Cartable::Workspace {
 
@@ -27,28 +21,20 @@ namespace {
 constexpr qsizetype kMaxFileNameLength = 255;
 constexpr qsizetype kMaxMimeTypeLength = 100;
 
-bool isSha256(const QString &text)
-{
-    static const QRegularExpression pattern(u"^[0-9a-f]{64}$"_s);
-    return pattern.match(text).hasMatch();
-}
-
 } // namespace
 
-AttachmentStore::AttachmentStore(Workspace &workspace) : m_workspace(workspace) {}
+AttachmentStore::AttachmentStore(Workspace &workspace, Sync::BlobCache &cache) : m_workspace(workspace), m_cache(cache)
+{
+}
 
 QString AttachmentStore::blobDirectory() const
 {
-    const QFileInfo replica(m_workspace.database().databaseName());
-    return Sync::ReplicaFiles::blobFolder(replica.absolutePath());
+    return m_cache.folder();
 }
 
 QString AttachmentStore::localPath(const QString &sha256) const
 {
-    if (!isSha256(sha256))
-        return {};
-    const QString path = QDir(blobDirectory()).filePath(sha256);
-    return QFileInfo::exists(path) ? path : QString();
+    return m_cache.path(sha256);
 }
 
 QString AttachmentStore::sanitisedFileName(const QString &name)
@@ -72,20 +58,11 @@ QString AttachmentStore::sanitisedFileName(const QString &name)
 
 Core::Result<Record> AttachmentStore::add(const QString &ownerType, const QString &ownerId, const QString &filePath)
 {
-    QFile file(filePath);
-    const QFileInfo info(filePath);
-    if (!info.isFile() || !file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::NotFound, u"attachment.unreadable"_s};
-    if (file.size() > kMaxBytes)
-        return Error{ErrorCode::PayloadTooLarge, u"attachment.too_large"_s};
-    const QByteArray bytes = file.read(kMaxBytes + 1);
-    if (bytes.size() > kMaxBytes)
-        return Error{ErrorCode::PayloadTooLarge, u"attachment.too_large"_s};
-    if (bytes.isEmpty())
-        return Error{file.error() == QFileDevice::NoError ? ErrorCode::MissingField : ErrorCode::NotFound,
-                     file.error() == QFileDevice::NoError ? u"attachment.empty"_s : u"attachment.unreadable"_s};
-    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    QString mime = QMimeDatabase().mimeTypeForFileNameAndData(info.fileName(), bytes).name();
+    const QString sourceName = QFileInfo(filePath).fileName();
+    const Core::Result<Sync::BlobCache::Imported> imported = m_cache.import(filePath, kMaxBytes);
+    if (!imported)
+        return imported.error();
+    QString mime = imported->mimeType;
     if (mime.isEmpty() || mime.size() > kMaxMimeTypeLength)
         mime = u"application/octet-stream"_s;
 
@@ -93,36 +70,20 @@ Core::Result<Record> AttachmentStore::add(const QString &ownerType, const QStrin
     row.set(u"establishment_id"_s, m_workspace.establishmentId());
     row.set(u"owner_type"_s, ownerType);
     row.set(u"owner_id"_s, ownerId);
-    row.set(u"file_name"_s, sanitisedFileName(info.fileName()));
+    row.set(u"file_name"_s, sanitisedFileName(sourceName));
     row.set(u"mime_type"_s, mime);
-    row.set(u"size_bytes"_s, qint64(bytes.size()));
-    row.set(u"sha256"_s, sha256);
+    row.set(u"size_bytes"_s, imported->size);
+    row.set(u"sha256"_s, imported->sha256);
     row.set(u"uploaded_by"_s, m_workspace.accountId());
     row.set(u"uploaded_at"_s, m_workspace.nowMillis());
     if (const std::optional<Record> owner = m_workspace.row(ownerType, ownerId))
         row.set(u"establishment_id"_s, owner->text(u"establishment_id"_s));
 
-    // The blob first: a row whose bytes are missing would be worse than a
-    // blob no row names, which the next add of the same file reuses.
-    const QString directory = blobDirectory();
-    const QString blobPath = QDir(directory).filePath(sha256);
-    const bool blobWasThere = QFileInfo::exists(blobPath);
-    if (!blobWasThere) {
-        if (!Sync::PrivateFiles::makeFolder(directory))
-            return Error{ErrorCode::DatabaseError, u"attachment.blob"_s};
-        QSaveFile blob(blobPath);
-        if (!blob.open(QIODevice::WriteOnly) || blob.write(bytes) != bytes.size() || !blob.commit())
-            return Error{ErrorCode::DatabaseError, u"attachment.blob"_s};
-        // A copy of the user's file is his alone, as the replica is.
-        if (!Sync::PrivateFiles::restrict(blobPath)) {
-            QFile::remove(blobPath);
-            return Error{ErrorCode::DatabaseError, u"attachment.blob"_s};
-        }
-    }
     const Core::Result<qint64> written = m_workspace.create(row);
     if (!written) {
-        if (!blobWasThere)
-            QFile::remove(blobPath);
+        // A blob no row names is only left when another row names it.
+        if (!isNamedElsewhere(imported->sha256))
+            m_cache.remove(imported->sha256);
         return written.error();
     }
     return row;
@@ -134,6 +95,11 @@ QList<Record> AttachmentStore::attachmentsOf(const QString &ownerType, const QSt
                               u"file_name, id"_s);
 }
 
+bool AttachmentStore::isNamedElsewhere(const QString &sha256) const
+{
+    return FileStates::isNamed(m_workspace, sha256);
+}
+
 Core::Status AttachmentStore::remove(const QString &attachmentId)
 {
     const std::optional<Record> attachment = m_workspace.row(u"attachment"_s, attachmentId);
@@ -143,12 +109,8 @@ Core::Status AttachmentStore::remove(const QString &attachmentId)
     if (!written)
         return written.error();
     const QString sha256 = attachment->text(u"sha256"_s);
-    const bool stillNamed = !m_workspace.select(u"attachment"_s, u"sha256 = ?"_s, {sha256}).isEmpty()
-                            || !m_workspace.select(u"document"_s, u"sha256 = ?"_s, {sha256}).isEmpty();
-    if (!stillNamed) {
-        if (const QString path = localPath(sha256); !path.isEmpty())
-            QFile::remove(path);
-    }
+    if (!isNamedElsewhere(sha256))
+        m_cache.remove(sha256);
     return {};
 }
 

@@ -6,28 +6,33 @@
 #include <QList>
 #include <QString>
 
+namespace Cartable::Sync {
+class BlobCache;
+}
+
 namespace Cartable::Workspace {
 
 class Workspace;
 
 // Files attached to homework or a cahier de textes entry. The bytes are kept
-// content-addressed beside the replica (<replica folder>/blobs/<sha256>,
-// readable by the user alone); the attachment rows sync like any other, the
-// bytes travel separately.
+// in the account's file cache (Sync::BlobCache, readable by the user alone);
+// the attachment rows sync like any other, and writing one queues its file
+// for sending (Sync::ReplicaStore).
 class AttachmentStore
 {
 public:
-    static constexpr qint64 kMaxBytes = 20 * 1024 * 1024;
+    // The largest file the server takes by default (docs/PROTOCOL.md).
+    static constexpr qint64 kMaxBytes = qint64(256) << 20;
 
-    explicit AttachmentStore(Workspace &workspace);
+    AttachmentStore(Workspace &workspace, Sync::BlobCache &cache);
 
-    // Reads the file, keeps its blob and writes its attachment row for the
-    // signed-in account. Errors, with nothing written: NotFound (context
-    // "attachment.unreadable") for a missing or unreadable file,
-    // MissingField ("attachment.empty") for an empty one, PayloadTooLarge
-    // ("attachment.too_large") above kMaxBytes, DatabaseError
-    // ("attachment.blob") when the copy cannot be kept, else the
-    // catalogue's codes.
+    // Copies the file into the cache, a chunk at a time, and writes its
+    // attachment row for the signed-in account with the type told from its
+    // bytes. Errors, with nothing written: those of Sync::BlobCache::import()
+    // (NotFound for a missing or unreadable file, MissingField for an empty
+    // one, PayloadTooLarge above kMaxBytes, FileTypeRefused for a type the
+    // school does not accept, DatabaseError when the copy cannot be kept),
+    // else the catalogue's codes.
     [[nodiscard]] Core::Result<Core::Record> add(const QString &ownerType, const QString &ownerId,
                                                  const QString &filePath);
     // The owner's attachments by file name.
@@ -45,7 +50,10 @@ public:
     static QString sanitisedFileName(const QString &name);
 
 private:
+    bool isNamedElsewhere(const QString &sha256) const;
+
     Workspace &m_workspace;
+    Sync::BlobCache &m_cache;
 };
 
 } // namespace Cartable::Workspace

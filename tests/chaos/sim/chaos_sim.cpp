@@ -1,6 +1,7 @@
 // chaos_sim: the deterministic convergence simulation of the sync engine.
 //
-//   chaos_sim [--seeds N] [--first S] [--seed S] [--steps M] [--no-faults] [--tamper] [--verbose] [--keep]
+//   chaos_sim [--seeds N] [--first S] [--seed S] [--steps M] [--no-faults] [--no-files] [--tamper] [--verbose]
+//             [--keep]
 //
 // Runs N seeds from S (or the one seed given), each in one process with
 // simulated time: the real replica, workspace and sync engine on the client
@@ -48,12 +49,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption seedOption(u"seed"_s, u"Run this one seed."_s, u"S"_s);
     const QCommandLineOption stepsOption(u"steps"_s, u"Steps of work per seed (default 300)."_s, u"M"_s, u"300"_s);
     const QCommandLineOption noFaultsOption(u"no-faults"_s, u"No network faults and no crashes."_s);
+    const QCommandLineOption noFilesOption(u"no-files"_s,
+                                           u"No files: the runs of the sync alone, as before files existed."_s);
     const QCommandLineOption verboseOption(u"verbose"_s, u"Tell what happens, step by step."_s);
     const QCommandLineOption tamperOption(u"tamper"_s,
                                           u"Break every invariant after each run: passes only if the checks see it."_s);
     const QCommandLineOption keepOption(u"keep"_s, u"Keep the databases of failing seeds, and say where."_s);
-    parser.addOptions(
-        {seedsOption, firstOption, seedOption, stepsOption, noFaultsOption, verboseOption, tamperOption, keepOption});
+    parser.addOptions({seedsOption, firstOption, seedOption, stepsOption, noFaultsOption, noFilesOption, verboseOption,
+                       tamperOption, keepOption});
     parser.process(app);
 
     bool ok = true;
@@ -92,6 +95,7 @@ int main(int argc, char *argv[])
         options.seed = first + static_cast<qulonglong>(n);
         options.steps = steps;
         options.faults = !parser.isSet(noFaultsOption);
+        options.files = !parser.isSet(noFilesOption);
         options.verbose = verbose;
         options.tamper = parser.isSet(tamperOption);
         QTemporaryDir folder;
@@ -106,10 +110,10 @@ int main(int argc, char *argv[])
         print(u"FAIL "_s + report.summary);
         for (const QString &violation : report.violations)
             print(u"  "_s + violation);
-        print(
-            u"  replay: chaos_sim --seed %1 --steps %2%3"_s.arg(options.seed)
-                .arg(steps)
-                .arg((options.faults ? QString() : u" --no-faults"_s) + (options.tamper ? u" --tamper"_s : QString())));
+        print(u"  replay: chaos_sim --seed %1 --steps %2%3"_s.arg(options.seed)
+                  .arg(steps)
+                  .arg((options.faults ? QString() : u" --no-faults"_s) + (options.files ? QString() : u" --no-files"_s)
+                       + (options.tamper ? u" --tamper"_s : QString())));
         if (parser.isSet(keepOption)) {
             folder.setAutoRemove(false);
             print(u"  kept: "_s + folder.path());

@@ -1,9 +1,14 @@
 #include "invariants.h"
 
 #include "core/domain/catalog.h"
+#include "core/protocol/blobs.h"
 #include "core/sqlstatement.h"
+#include "sync/blobcache.h"
+#include "sync/blobtransfer.h"
 #include "sync/replicastore.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -82,6 +87,9 @@ private:
                  const QHash<QString, Record> &expectedRows);
     void receipts();
     void writes();
+    void filesDrained();
+    void filesReadable();
+    void filesPrivate();
     void report(const QString &line)
     {
         if (m_violations.size() < 12 * kMaxReported)
@@ -485,12 +493,144 @@ void Checker::writes()
     QSqlDatabase::removeDatabase(u"chaos-template"_s);
 }
 
+void Checker::filesDrained()
+{
+    for (const std::unique_ptr<Device> &device : m_in.devices) {
+        const Core::Result<QList<Sync::BlobTransfer::QueuedUpload>> queue = device->transfer().uploads();
+        if (!queue) {
+            report(u"files drained: the queue of device %1 cannot be read"_s.arg(device->index()));
+            continue;
+        }
+        for (const Sync::BlobTransfer::QueuedUpload &upload : *queue) {
+            report(u"files drained: device %1 (%2) still has %3 (%4 bytes) %5%6"_s.arg(device->index())
+                       .arg(device->actor().login, upload.sha256)
+                       .arg(upload.size)
+                       .arg(upload.state == Sync::BlobTransfer::UploadState::Failed ? u"refused"_s : u"queued"_s,
+                            upload.error
+                                ? u": "_s + Core::errorCodeName(upload.error->code) + u' ' + upload.error->context
+                                : QString()));
+        }
+    }
+}
+
+namespace {
+
+struct NamedBlob
+{
+    QString type;
+    QString id;
+    QString sha256;
+    QString sender;
+};
+
+// The rows of a replica that name a file.
+QList<NamedBlob> namedBlobs(const QSqlDatabase &db)
+{
+    QList<NamedBlob> named;
+    for (const Core::BlobReference &reference : Core::blobReferences()) {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        if (!query.exec(u"SELECT id, %1, %2 FROM %3 WHERE %1 IS NOT NULL ORDER BY id"_s.arg(reference.hashField,
+                                                                                            reference.uploaderField,
+                                                                                            reference.entity)))
+            continue;
+        while (query.next())
+            named.append(
+                {reference.entity, query.value(0).toString(), query.value(1).toString(), query.value(2).toString()});
+    }
+    return named;
+}
+
+bool sameBytes(const QByteArray &bytes, const QString &sha256, const FileModel &files)
+{
+    if (files.bytes.contains(sha256))
+        return bytes == files.bytes.value(sha256);
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex() == sha256.toLatin1();
+}
+
+} // namespace
+
+void Checker::filesReadable()
+{
+    const FileModel &files = *m_in.files;
+    for (const QString &line : files.violations)
+        report(line);
+    QHash<QString, QString> loginOf;
+    for (const std::unique_ptr<Device> &device : m_in.devices)
+        loginOf.insert(device->actor().accountId, device->actor().login);
+    for (const std::unique_ptr<Device> &device : m_in.devices) {
+        const QString account = device->actor().accountId;
+        QSet<QString> seen;
+        for (const NamedBlob &row : namedBlobs(device->store().database())) {
+            if (seen.contains(row.sha256))
+                continue;
+            seen.insert(row.sha256);
+            if (!mayReadBlob(m_in.server, account, row.sha256)) {
+                // Not readable yet: its sender has not sent it. A file
+                // attached in the run must have reached the server.
+                if (files.bytes.contains(row.sha256))
+                    report(u"files readable: %1 %2 names %3, attached by %4, which the server does not hold from "
+                           "its sender: the file is lost"_s.arg(row.type, row.id, row.sha256,
+                                                                loginOf.value(row.sender, row.sender)));
+                continue;
+            }
+            const QString who = u"device %1 (%2)"_s.arg(device->index()).arg(device->actor().login);
+            const QString cached = device->cache().path(row.sha256);
+            if (cached.isEmpty()) {
+                const auto failed = device->failedDownloads().constFind(row.sha256);
+                report(u"files readable: %1 reads %2 %3 but has not its file %4%5"_s
+                           .arg(who, row.type, row.id, row.sha256,
+                                failed == device->failedDownloads().cend()
+                                    ? QString()
+                                    : u": "_s + Core::errorCodeName(failed->code) + u' ' + failed->context));
+            } else {
+                QFile file(cached);
+                if (!file.open(QIODevice::ReadOnly) || !sameBytes(file.readAll(), row.sha256, files))
+                    report(u"files readable: %1 holds other bytes for %2 (named by %3 %4)"_s.arg(who, row.sha256,
+                                                                                                 row.type, row.id));
+            }
+            // What the server would give the account now.
+            const Core::Result<Server::ReadableBlob> blob = m_in.server.blobs().readable(account, row.sha256);
+            if (!blob) {
+                report(u"files readable: the server refuses %1 to %2 (%3 %4): %5"_s
+                           .arg(row.sha256, who, row.type, row.id, Core::errorCodeName(blob.error().code)));
+                continue;
+            }
+            const Core::Result<QByteArray> bytes = m_in.server.blobs().read(*blob, {0, blob->size - 1});
+            if (!bytes || !sameBytes(*bytes, row.sha256, files))
+                report(u"files readable: the server's copy of %1 (%2 %3) is not the file that was sent"_s
+                           .arg(row.sha256, row.type, row.id));
+        }
+    }
+}
+
+void Checker::filesPrivate()
+{
+    if (!m_in.deliveries)
+        return;
+    for (const BlobDelivery &delivery : *m_in.deliveries) {
+        if (delivery.grantedThen || mayReadBlob(m_in.server, delivery.accountId, delivery.sha256))
+            continue;
+        report(u"files private: device %1 received %2 bytes of %3 (from byte %4, at %5 ms) that its account may not "
+               "read"_s.arg(delivery.device)
+                   .arg(delivery.length)
+                   .arg(delivery.sha256)
+                   .arg(delivery.first)
+                   .arg(delivery.at));
+    }
+}
+
 QStringList Checker::run()
 {
     drained();
     converged();
     receipts();
     writes();
+    if (m_in.files) {
+        filesDrained();
+        filesReadable();
+        filesPrivate();
+    }
     return m_violations;
 }
 

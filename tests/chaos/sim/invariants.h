@@ -19,6 +19,10 @@ struct InvariantInput
     // run made them (else empty): a second view of what the user may read.
     const std::vector<std::unique_ptr<Device>> &fresh;
     const QList<Written> &written;
+    // The files of the run, when it moved some.
+    const FileModel *files = nullptr;
+    // Every range of a blob that reached a device.
+    const QList<BlobDelivery> *deliveries = nullptr;
 };
 
 // Checks, once every device has settled, and returns one line per
@@ -43,7 +47,16 @@ struct InvariantInput
 //    school's first value or one some accepted change wrote, never a
 //    refused one;
 //  - no stale write: no field's last stamp is older than a change that was
-//    applied to it (a replayed or late request wrote over a newer value).
+//    applied to it (a replayed or late request wrote over a newer value);
+//  - files drained: no device has a file waiting to be sent, or refused;
+//  - files readable: every file a row names that a device reads, once the
+//    row's sender holds it, is in the device's cache with the bytes that
+//    were attached, and the server gives the account those bytes; a file a
+//    device attached in the run is held by the server from its sender (no
+//    file lost, none corrupted);
+//  - files private: every range of a blob a device received was one its
+//    account could read, by the read rule computed on the server's tables
+//    (mayReadBlob) when it was answered or at the end.
 QStringList checkInvariants(const InvariantInput &input);
 
 } // namespace Cartable::Chaos

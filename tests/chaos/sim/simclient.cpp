@@ -2,9 +2,12 @@
 
 #include "core/domain/catalog.h"
 #include "core/ids.h"
+#include "sync/blobcache.h"
+#include "sync/blobtransfer.h"
 #include "sync/conflicts.h"
 #include "sync/replicastore.h"
 #include "sync/syncengine.h"
+#include "workspace/lessons/attachmentstore.h"
 #include "workspace/workspace.h"
 
 #include <QDate>
@@ -169,6 +172,7 @@ Core::Status Device::open()
         m_lastSync = status;
         ++stats.syncsDone;
     });
+    openFiles();
     return {};
 }
 
@@ -178,6 +182,7 @@ void Device::crash()
         return;
     if (m_alive)
         *m_alive = false;
+    closeFiles();
     m_engine.reset();
     m_transport.reset();
     m_workspace.reset();
@@ -424,29 +429,21 @@ bool Device::save(const QList<Written> &writes, QList<Written> &log)
     return true;
 }
 
-bool Device::restoreAConflict(Rng &rng, QList<Written> &log)
+qint64 Device::lastLogged(const QList<Written> &log) const
 {
-    const QList<Record> open = m_workspace->select(u"sync_conflict"_s, u"status = 'open' AND loser_account_id = ?"_s,
-                                                   {m_actor.accountId}, u"id"_s);
-    if (open.isEmpty())
-        return false;
-    const Record &conflict = rng.pick(open);
-    qint64 lastLogged = 0;
+    qint64 last = 0;
     for (const Written &written : log) {
         if (written.device == m_index)
-            lastLogged = std::max(lastLogged, written.number);
+            last = std::max(last, written.number);
     }
-    const Core::Result<qint64> number = m_workspace->restoreConflicts({conflict.id()});
-    if (!number) {
-        ++stats.refusedLocally;
-        return false;
-    }
-    ++stats.restores;
-    // The restore is a new change of the row and the conflict's own
-    // settlement: the model learns both from the outbox.
+    return last;
+}
+
+void Device::logOutboxAfter(qint64 lastLogged, QList<Written> &log)
+{
     const Core::Result<Core::PushBatch> batch = m_store->pendingBatch(1'000'000);
     if (!batch)
-        return true;
+        return;
     for (const Core::Mutation &mutation : batch->mutations) {
         if (mutation.number <= lastLogged)
             continue;
@@ -462,6 +459,25 @@ bool Device::restoreAConflict(Rng &rng, QList<Written> &log)
         log.append(written);
         ++stats.changes;
     }
+}
+
+bool Device::restoreAConflict(Rng &rng, QList<Written> &log)
+{
+    const QList<Record> open = m_workspace->select(u"sync_conflict"_s, u"status = 'open' AND loser_account_id = ?"_s,
+                                                   {m_actor.accountId}, u"id"_s);
+    if (open.isEmpty())
+        return false;
+    const Record &conflict = rng.pick(open);
+    const qint64 before = lastLogged(log);
+    const Core::Result<qint64> number = m_workspace->restoreConflicts({conflict.id()});
+    if (!number) {
+        ++stats.refusedLocally;
+        return false;
+    }
+    ++stats.restores;
+    // The restore is a new change of the row and the conflict's own
+    // settlement: the model learns both from the outbox.
+    logOutboxAfter(before, log);
     return true;
 }
 

@@ -3,11 +3,15 @@
 #include "server/serverdatabase.h"
 
 #include "core/jsonreader.h"
+#include "core/protocol/blobs.h"
 #include "core/protocol/pullpage.h"
+#include "core/sqlstatement.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace Cartable::Chaos {
@@ -47,6 +51,9 @@ void Scheduler::runUntil(qint64 until)
 
 bool Scheduler::runNext()
 {
+    // What the client code queued for its event loop (a download that has
+    // nothing left to fetch answers that way) runs before the next event.
+    QCoreApplication::sendPostedEvents();
     if (m_events.empty())
         return false;
     auto first = m_events.begin();
@@ -54,6 +61,7 @@ bool Scheduler::runNext()
     std::function<void()> work = std::move(first->second);
     m_events.erase(first);
     work();
+    QCoreApplication::sendPostedEvents();
     return true;
 }
 
@@ -74,11 +82,19 @@ Core::Status SimServer::open()
     // Killed processes, not a lost machine: see Device::open().
     QSqlQuery(m_db).exec(u"PRAGMA synchronous=OFF"_s);
     m_endpoints = std::make_unique<Server::SyncEndpoints>(m_db, [this] { return m_scheduler.now(); });
+    m_storage = std::make_unique<Server::FilesystemBlobStorage>(blobFolder());
+    if (Core::Status ready = m_storage->open(); !ready)
+        return ready;
+    m_blobs = std::make_unique<Server::BlobService>(
+        m_db, *m_storage, [this](const QString &accountId) { return m_endpoints->readableBuckets(accountId); },
+        Server::BlobLimits{}, [this] { return m_scheduler.now(); });
     return {};
 }
 
 void SimServer::close()
 {
+    m_blobs.reset();
+    m_storage.reset();
     m_endpoints.reset();
     if (m_db.isValid()) {
         m_db.close();
@@ -111,6 +127,69 @@ Core::Result<QByteArray> SimServer::push(const QString &accountId, const QJsonOb
     return QJsonDocument(*answer).toJson(QJsonDocument::Compact);
 }
 
+Core::Result<Core::UploadStatus> SimServer::openUpload(const QString &accountId, const Core::UploadRequest &request)
+{
+    return m_blobs->openUpload(accountId, request);
+}
+
+Core::Result<Core::UploadStatus> SimServer::writeChunk(const QString &accountId, const QString &uploadId, qint64 offset,
+                                                       const QByteArray &bytes)
+{
+    return m_blobs->writeChunk(accountId, uploadId, offset, Core::contentDigest(bytes), bytes);
+}
+
+Core::Result<ServedRange> SimServer::fetchRange(const QString &accountId, const QString &sha256, qint64 first,
+                                                qint64 last)
+{
+    Core::Result<Server::ReadableBlob> blob = m_blobs->readable(accountId, sha256);
+    if (m_serveWithoutReadCheck) {
+        QSqlQuery stored(m_db);
+        if (Core::execPrepared(stored, u"SELECT establishment_id, size_bytes FROM blob WHERE sha256 = ?"_s, sha256)
+            && stored.next())
+            blob = Server::ReadableBlob{{stored.value(0).toString(), sha256}, stored.value(1).toLongLong()};
+    }
+    if (!blob)
+        return blob.error();
+    const QByteArray header = "bytes=" + QByteArray::number(first) + '-' + QByteArray::number(last);
+    const Core::Result<Core::ByteRange> range = Core::parseRange(header, blob->size, Core::kMaxBlobChunkBytes);
+    if (!range)
+        return range.error();
+    Core::Result<QByteArray> bytes = m_blobs->read(*blob, *range);
+    if (!bytes)
+        return bytes.error();
+    return ServedRange{{std::move(*bytes), range->first, blob->size}, mayReadBlob(*this, accountId, sha256)};
+}
+
+bool mayReadBlob(SimServer &server, const QString &accountId, const QString &sha256)
+{
+    const QStringList buckets = server.readableBuckets(accountId);
+    if (buckets.isEmpty())
+        return false;
+    QStringList marks;
+    for (qsizetype n = 0; n < buckets.size(); ++n)
+        marks << u"?"_s;
+    for (const Core::BlobReference &reference : Core::blobReferences()) {
+        QSqlQuery query(server.database());
+        const QString sql
+            = u"SELECT 1 FROM %1 r JOIN row_state s ON s.entity = '%1' AND s.row_id = r.id AND s.deleted = 0 "
+              "JOIN blob_claim c ON c.establishment_id = r.establishment_id AND c.sha256 = r.%2 "
+              "AND c.account_id = r.%3 JOIN blob b ON b.establishment_id = c.establishment_id "
+              "AND b.sha256 = c.sha256 WHERE r.%2 = ? AND EXISTS (SELECT 1 FROM row_bucket k WHERE "
+              "k.entity = '%1' AND k.row_id = r.id AND k.removed = 0 AND k.bucket IN (%4)) LIMIT 1"_s
+                  .arg(reference.entity, reference.hashField, reference.uploaderField, marks.join(u','));
+        if (!query.prepare(sql))
+            qFatal("the read rule cannot be asked: %s", qPrintable(query.lastError().text()));
+        query.addBindValue(sha256);
+        for (const QString &bucket : buckets)
+            query.addBindValue(bucket);
+        if (!query.exec())
+            qFatal("the read rule cannot be asked: %s", qPrintable(query.lastError().text()));
+        if (query.next())
+            return true;
+    }
+    return false;
+}
+
 qint64 Network::delay()
 {
     return m_rng.between(m_faults.minDelay, m_faults.maxDelay);
@@ -121,58 +200,11 @@ Core::Result<QByteArray> Network::deliver(Route route, const QString &accountId,
     return route == Route::Pull ? m_server.pull(accountId, body) : m_server.push(accountId, body);
 }
 
-void Network::answer(Answer done, std::shared_ptr<bool> alive, Core::Result<QByteArray> result, qint64 after)
-{
-    m_scheduler.after(after, [done = std::move(done), alive = std::move(alive), result = std::move(result)] {
-        if (*alive)
-            done(result);
-    });
-}
-
 void Network::send(Route route, const QString &accountId, const QJsonObject &body, Answer done,
                    std::shared_ptr<bool> alive)
 {
-    ++m_stats.requests;
-    const Core::Error lost{ErrorCode::NetworkError, u"simulated network"_s};
-    if (!m_faults.enabled) {
-        m_scheduler.after(delay(), [this, route, accountId, body, done = std::move(done), alive]() mutable {
-            answer(std::move(done), alive, deliver(route, accountId, body), delay());
-        });
-        return;
-    }
-    if (m_rng.chance(m_faults.dropRequest)) {
-        ++m_stats.droppedRequests;
-        answer(std::move(done), std::move(alive), lost, m_faults.timeout);
-        return;
-    }
-    if (m_rng.chance(m_faults.late)) {
-        // The client times out; the request is still on its way and arrives
-        // later, its answer to no one.
-        ++m_stats.late;
-        answer(std::move(done), std::move(alive), lost, m_faults.timeout);
-        m_scheduler.after(m_faults.timeout + m_rng.between(0, 4 * m_faults.timeout),
-                          [this, route, accountId, body] { (void)deliver(route, accountId, body); });
-        return;
-    }
-    m_scheduler.after(delay(), [this, route, accountId, body, done = std::move(done), alive, lost]() mutable {
-        Core::Result<QByteArray> result = deliver(route, accountId, body);
-        if (m_rng.chance(m_faults.duplicate)) {
-            ++m_stats.duplicates;
-            result = deliver(route, accountId, body);
-        }
-        if (m_rng.chance(m_faults.serverCrashAfterCommit)) {
-            ++m_stats.serverCrashes;
-            m_server.crash();
-            answer(std::move(done), alive, lost, m_faults.timeout);
-            return;
-        }
-        if (m_rng.chance(m_faults.dropResponse)) {
-            ++m_stats.droppedResponses;
-            answer(std::move(done), alive, lost, m_faults.timeout);
-            return;
-        }
-        answer(std::move(done), alive, std::move(result), delay());
-    });
+    call<QByteArray>([this, route, accountId, body] { return deliver(route, accountId, body); }, std::move(done),
+                     std::move(alive));
 }
 
 void SimTransport::pull(const QJsonObject &request, PageCallback done)
@@ -207,6 +239,46 @@ void SimTransport::whenSent(std::function<void()> work)
         if (*alive)
             work();
     });
+}
+
+void SimBlobTransport::openUpload(const Core::UploadRequest &request,
+                                  Sync::ApiClient::Callback<Core::UploadStatus> done)
+{
+    ++m_network.stats().blobRequests;
+    SimServer &server = m_network.server();
+    m_network.call<Core::UploadStatus>([&server, account = m_accountId,
+                                        request] { return server.openUpload(account, request); },
+                                       std::move(done), m_alive);
+}
+
+void SimBlobTransport::sendChunk(const QString &uploadId, qint64 offset, const QByteArray &bytes,
+                                 Sync::ApiClient::Callback<Core::UploadStatus> done)
+{
+    ++m_network.stats().blobRequests;
+    SimServer &server = m_network.server();
+    m_network.call<Core::UploadStatus>([&server, account = m_accountId, uploadId, offset,
+                                        bytes] { return server.writeChunk(account, uploadId, offset, bytes); },
+                                       std::move(done), m_alive);
+}
+
+void SimBlobTransport::fetchRange(const QString &sha256, qint64 first, qint64 last,
+                                  Sync::ApiClient::Callback<Range> done)
+{
+    ++m_network.stats().blobRequests;
+    SimServer &server = m_network.server();
+    Network &network = m_network;
+    m_network.call<ServedRange>([&server, account = m_accountId, sha256, first,
+                                 last] { return server.fetchRange(account, sha256, first, last); },
+                                [&network, done = std::move(done), device = m_device, account = m_accountId,
+                                 sha256](Core::Result<ServedRange> served) {
+                                    if (!served)
+                                        return done(served.error());
+                                    network.deliveries().append({device, account, sha256, served->range.first,
+                                                                 served->range.bytes.size(), served->grantedThen,
+                                                                 network.scheduler().now()});
+                                    done(served->range);
+                                },
+                                m_alive);
 }
 
 } // namespace Cartable::Chaos

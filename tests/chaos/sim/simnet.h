@@ -1,6 +1,9 @@
 #pragma once
 
+#include "server/blobs/blobservice.h"
+#include "server/blobs/filesystemblobstorage.h"
 #include "server/sync/syncendpoints.h"
+#include "sync/blobtransport.h"
 #include "sync/synctransport.h"
 
 #include "core/result.h"
@@ -60,9 +63,31 @@ private:
     std::map<std::pair<qint64, std::uint64_t>, std::function<void()>> m_events;
 };
 
-// The server's sync logic (server/sync) on its SQLite database, as one
-// process that can crash: a crash drops the connection and whatever was not
-// committed, and the server comes back on the same file.
+// What the blob routes answered a device's request for a range: the bytes,
+// and whether the read rule, computed on the server's tables at that moment
+// without the blob service (mayReadBlob), let the account have them.
+struct ServedRange
+{
+    Sync::BlobTransport::Range range;
+    bool grantedThen = false;
+};
+
+// One range of a blob that reached a device.
+struct BlobDelivery
+{
+    int device = 0;
+    QString accountId;
+    QString sha256;
+    qint64 first = 0;
+    qint64 length = 0;
+    bool grantedThen = false;
+    qint64 at = 0; // simulated time
+};
+
+// The server's sync logic (server/sync) and its blob service
+// (server/blobs) on its SQLite database and a storage folder beside it, as
+// one process that can crash: a crash drops the connection and whatever was
+// not committed, and the server comes back on the same file and folder.
 class SimServer
 {
 public:
@@ -81,6 +106,19 @@ public:
     QSqlDatabase database() const { return m_db; }
     QString path() const { return m_path; }
 
+    // The blob routes, as the HTTP handlers call the service: a chunk's
+    // digest is made from its bytes, a range is read as the GET route cuts
+    // it (at most 4 MiB).
+    Core::Result<Core::UploadStatus> openUpload(const QString &accountId, const Core::UploadRequest &request);
+    Core::Result<Core::UploadStatus> writeChunk(const QString &accountId, const QString &uploadId, qint64 offset,
+                                                const QByteArray &bytes);
+    Core::Result<ServedRange> fetchRange(const QString &accountId, const QString &sha256, qint64 first, qint64 last);
+    Server::BlobService &blobs() { return *m_blobs; }
+    QString blobFolder() const { return m_path + QStringLiteral(".blobs"); }
+    // The checks' own test: the GET route serves any stored blob without
+    // asking the service who may read it.
+    void setServeWithoutReadCheck(bool on) { m_serveWithoutReadCheck = on; }
+
 private:
     void close();
 
@@ -89,6 +127,9 @@ private:
     QString m_connection;
     QSqlDatabase m_db;
     std::unique_ptr<Server::SyncEndpoints> m_endpoints;
+    std::unique_ptr<Server::FilesystemBlobStorage> m_storage;
+    std::unique_ptr<Server::BlobService> m_blobs;
+    bool m_serveWithoutReadCheck = false;
     int m_generation = 0;
     int m_crashes = 0;
 };
@@ -117,7 +158,15 @@ struct NetworkStats
     qint64 duplicates = 0;
     qint64 late = 0;
     qint64 serverCrashes = 0;
+    qint64 blobRequests = 0;
 };
+
+// The read rule of docs/PROTOCOL.md ("Who may read a file"), computed on the
+// server's tables without the blob service: a live row naming the blob sits
+// in one of the account's buckets (the feed's row_bucket), and the account
+// the row names as the file's sender holds the blob (blob_claim, with the
+// blob stored).
+bool mayReadBlob(SimServer &server, const QString &accountId, const QString &sha256);
 
 // The network between the clients and the server.
 class Network
@@ -127,6 +176,7 @@ public:
 
     Faults &faults() { return m_faults; }
     const NetworkStats &stats() const { return m_stats; }
+    NetworkStats &stats() { return m_stats; }
     SimServer &server() { return m_server; }
     Scheduler &scheduler() { return m_scheduler; }
 
@@ -136,10 +186,27 @@ public:
     // answer's body or a network error, unless `alive` is false by then (the
     // client process crashed).
     void send(Route route, const QString &accountId, const QJsonObject &body, Answer done, std::shared_ptr<bool> alive);
+    // Any call of the server (the blob routes) under the same faults as a
+    // sync request: `deliver` runs on the server when the request arrives,
+    // maybe twice, maybe late with its answer to no one.
+    template<typename T>
+    void call(std::function<Core::Result<T>()> deliver, std::function<void(Core::Result<T>)> done,
+              std::shared_ptr<bool> alive);
+
+    // Every range of a blob a device received.
+    QList<BlobDelivery> &deliveries() { return m_deliveries; }
 
 private:
     Core::Result<QByteArray> deliver(Route route, const QString &accountId, const QJsonObject &body);
-    void answer(Answer done, std::shared_ptr<bool> alive, Core::Result<QByteArray> result, qint64 delay);
+    template<typename T>
+    void answer(std::function<void(Core::Result<T>)> done, std::shared_ptr<bool> alive, Core::Result<T> result,
+                qint64 after)
+    {
+        m_scheduler.after(after, [done = std::move(done), alive = std::move(alive), result = std::move(result)] {
+            if (*alive)
+                done(result);
+        });
+    }
     qint64 delay();
 
     Scheduler &m_scheduler;
@@ -147,7 +214,54 @@ private:
     Rng &m_rng;
     Faults m_faults;
     NetworkStats m_stats;
+    QList<BlobDelivery> m_deliveries;
 };
+
+template<typename T>
+void Network::call(std::function<Core::Result<T>()> deliver, std::function<void(Core::Result<T>)> done,
+                   std::shared_ptr<bool> alive)
+{
+    ++m_stats.requests;
+    const Core::Error lost{Core::ErrorCode::NetworkError, QStringLiteral("simulated network")};
+    if (!m_faults.enabled) {
+        m_scheduler.after(delay(), [this, deliver, done = std::move(done), alive]() mutable {
+            answer<T>(std::move(done), alive, deliver(), delay());
+        });
+        return;
+    }
+    if (m_rng.chance(m_faults.dropRequest)) {
+        ++m_stats.droppedRequests;
+        answer<T>(std::move(done), std::move(alive), lost, m_faults.timeout);
+        return;
+    }
+    if (m_rng.chance(m_faults.late)) {
+        // The client times out; the request is still on its way and arrives
+        // later, its answer to no one.
+        ++m_stats.late;
+        answer<T>(std::move(done), std::move(alive), lost, m_faults.timeout);
+        m_scheduler.after(m_faults.timeout + m_rng.between(0, 4 * m_faults.timeout), [deliver] { (void)deliver(); });
+        return;
+    }
+    m_scheduler.after(delay(), [this, deliver, done = std::move(done), alive, lost]() mutable {
+        Core::Result<T> result = deliver();
+        if (m_rng.chance(m_faults.duplicate)) {
+            ++m_stats.duplicates;
+            result = deliver();
+        }
+        if (m_rng.chance(m_faults.serverCrashAfterCommit)) {
+            ++m_stats.serverCrashes;
+            m_server.crash();
+            answer<T>(std::move(done), alive, lost, m_faults.timeout);
+            return;
+        }
+        if (m_rng.chance(m_faults.dropResponse)) {
+            ++m_stats.droppedResponses;
+            answer<T>(std::move(done), alive, lost, m_faults.timeout);
+            return;
+        }
+        answer<T>(std::move(done), alive, std::move(result), delay());
+    });
+}
 
 // What a client process's sync engine talks to.
 class SimTransport final : public Sync::SyncTransport
@@ -165,6 +279,29 @@ public:
 private:
     Network &m_network;
     QString m_accountId;
+    std::shared_ptr<bool> m_alive;
+};
+
+// What a client process's BlobTransfer talks to: the blob routes of the
+// simulated server over the faulty network. Every range that reaches the
+// device is written down (Network::deliveries) for the checks.
+class SimBlobTransport final : public Sync::BlobTransport
+{
+public:
+    SimBlobTransport(Network &network, QString accountId, int device, std::shared_ptr<bool> alive)
+        : m_network(network), m_accountId(std::move(accountId)), m_device(device), m_alive(std::move(alive))
+    {
+    }
+
+    void openUpload(const Core::UploadRequest &request, Sync::ApiClient::Callback<Core::UploadStatus> done) override;
+    void sendChunk(const QString &uploadId, qint64 offset, const QByteArray &bytes,
+                   Sync::ApiClient::Callback<Core::UploadStatus> done) override;
+    void fetchRange(const QString &sha256, qint64 first, qint64 last, Sync::ApiClient::Callback<Range> done) override;
+
+private:
+    Network &m_network;
+    QString m_accountId;
+    int m_device;
     std::shared_ptr<bool> m_alive;
 };
 

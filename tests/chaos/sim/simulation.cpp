@@ -9,13 +9,18 @@
 
 #include "core/ids.h"
 #include "core/sqlstatement.h"
+#include "sync/blobcache.h"
+#include "sync/blobtransfer.h"
+#include "sync/replicafiles.h"
 #include "sync/replicastore.h"
 #include "workspace/workspace.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -66,6 +71,19 @@ Core::Result<QList<QStringList>> query(const QSqlDatabase &db, const QString &sq
     return rows;
 }
 
+bool copyFolder(const QString &from, const QString &to)
+{
+    if (!QDir().mkpath(to))
+        return false;
+    const QDir source(from);
+    for (const QFileInfo &entry : source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QString target = QDir(to).filePath(entry.fileName());
+        if (entry.isDir() ? !copyFolder(entry.filePath(), target) : !QFile::copy(entry.filePath(), target))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 Core::Result<World> prepareWorld(const QString &folder)
@@ -74,6 +92,7 @@ Core::Result<World> prepareWorld(const QString &folder)
     world.templatePath = QDir(folder).filePath(u"school.db"_s);
     Server::DemoDataOptions options;
     options.database = world.templatePath;
+    options.blobDir = world.templatePath + u".blobs"_s;
     options.school.scale = 0.02;
     options.school.seed = 1;
     if (Server::runDemoData(options) != 0)
@@ -177,12 +196,19 @@ private:
     // Every fault off, everyone online, syncing until nothing moves.
     bool settle(QStringList &violations);
     bool syncToEnd(Device &device, QStringList &violations);
+    // Sends the device's queue of files to its end.
+    bool filesToEnd(Device &device, QStringList &violations);
+    // Every device downloads every file it may read and lacks.
+    void downloadEverything(QStringList &violations);
     Device *deviceOf(const QString &role, int nth = 0);
     // A change made on the server's behalf by the device of `role`.
     void adminChange(const QString &role, const Core::Record &changes, const QStringList &fields);
     // Breaks the invariants after the settle; the names of the checks that
     // must now report.
     QStringList tamper();
+    // A stored file corrupted, and one served to a device that may not
+    // read it.
+    void tamperWithFiles(QStringList &broken);
     void log(const QString &line)
     {
         if (m_options.verbose)
@@ -199,6 +225,7 @@ private:
     Network m_network;
     std::vector<std::unique_ptr<Device>> m_devices;
     QList<Written> m_written;
+    FileModel m_files;
     QStringList m_events;
     // The scripted moments of the run, as step numbers.
     int m_closeAt = 0, m_reopenAt = 0, m_loseAt = 0, m_regainAt = 0, m_skewAt = 0;
@@ -216,6 +243,14 @@ Core::Status Run::setUp()
     if (Core::Status opened = m_server.open(); !opened)
         return opened;
     m_network.faults().enabled = m_options.faults;
+    m_files.folder = QDir(m_folder).filePath(u"attach"_s);
+    QDir(m_files.folder).removeRecursively();
+    QDir(m_server.blobFolder()).removeRecursively();
+    // The school's own files come with it.
+    if (!copyFolder(m_world.templatePath + u".blobs"_s, m_server.blobFolder()))
+        return Error{ErrorCode::Internal, u"cannot copy the school's files to "_s + m_server.blobFolder()};
+    if (!QDir().mkpath(m_files.folder))
+        return Error{ErrorCode::Internal, u"cannot make "_s + m_files.folder};
 
     for (qsizetype n = 0; n < m_world.devices.size(); ++n) {
         const int index = static_cast<int>(n);
@@ -227,6 +262,8 @@ Core::Status Run::setUp()
         auto device = std::make_unique<Device>(index, m_world.devices.at(n), path, m_network, m_scheduler);
         // Clocks up to two days off, some exactly right.
         device->skewMillis = m_rng.chance(0.3) ? 0 : m_rng.between(-48 * kHour, 48 * kHour);
+        QDir(Sync::ReplicaFiles::blobFolderOf(path)).removeRecursively();
+        device->setFiles(m_options.files ? &m_files : nullptr);
         if (Core::Status opened = device->open(); !opened)
             return opened;
         m_devices.push_back(std::move(device));
@@ -339,6 +376,14 @@ void Run::step(int number)
             device->restoreAConflict(m_rng, m_written);
         if (device->online && m_rng.chance(0.15))
             device->startSync(kPages[m_rng.between(0, 3)]);
+        if (m_options.files) {
+            if (m_rng.chance(0.02))
+                device->attachAFile(m_rng, m_written);
+            if (device->online && m_rng.chance(0.1))
+                device->sendFiles();
+            if (device->online && m_rng.chance(0.04))
+                device->downloadAFile(m_rng);
+        }
         if (m_options.faults && m_rng.chance(0.015)) {
             log(u"%1 crashes"_s.arg(device->actor().login));
             if (Core::Status restarted = device->restart(); !restarted)
@@ -386,19 +431,61 @@ bool Run::settle(QStringList &violations)
     qint64 lastHead = -1;
     for (int round = 0; round < 12; ++round) {
         for (const std::unique_ptr<Device> &device : m_devices) {
-            if (!syncToEnd(*device, violations))
+            if (!filesToEnd(*device, violations) || !syncToEnd(*device, violations))
                 return false;
         }
         const Core::Result<qint64> head = feed.head();
         bool drained = true;
-        for (const std::unique_ptr<Device> &device : m_devices)
-            drained = drained && device->pending() == 0;
+        for (const std::unique_ptr<Device> &device : m_devices) {
+            const auto files = device->transfer().uploads();
+            drained = drained && device->pending() == 0 && files && files->isEmpty();
+        }
         if (head && *head == lastHead && drained)
             return true;
         lastHead = head ? *head : -1;
     }
     violations << u"settle: the devices still had changes to exchange after 12 rounds"_s;
     return false;
+}
+
+bool Run::filesToEnd(Device &device, QStringList &violations)
+{
+    device.sendFiles();
+    for (int n = 0; device.sendingFiles() && n < 1'000'000; ++n) {
+        if (!m_scheduler.runNext())
+            break;
+    }
+    if (device.sendingFiles()) {
+        violations << u"settle: the files of device %1 (%2) were never all sent"_s.arg(device.index())
+                          .arg(device.actor().login);
+        return false;
+    }
+    if (!device.lastFiles()) {
+        violations << u"settle: sending the files of device %1 (%2) failed with %3 (%4)"_s.arg(device.index())
+                          .arg(device.actor().login, Core::errorCodeName(device.lastFiles().error().code),
+                               device.lastFiles().error().context);
+        return false;
+    }
+    return true;
+}
+
+void Run::downloadEverything(QStringList &violations)
+{
+    for (const std::unique_ptr<Device> &device : m_devices) {
+        const QString account = device->actor().accountId;
+        device->downloadAll([this, &account](const QString &sha256) { return mayReadBlob(m_server, account, sha256); });
+    }
+    for (int n = 0; n < 1'000'000; ++n) {
+        const bool busy = std::any_of(m_devices.cbegin(), m_devices.cend(),
+                                      [](const std::unique_ptr<Device> &device) { return device->downloadingFiles(); });
+        if (!busy || !m_scheduler.runNext())
+            break;
+    }
+    for (const std::unique_ptr<Device> &device : m_devices) {
+        if (device->downloadingFiles())
+            violations << u"settle: the downloads of device %1 (%2) never ended"_s.arg(device->index())
+                              .arg(device->actor().login);
+    }
 }
 
 RunReport Run::go()
@@ -417,6 +504,8 @@ RunReport Run::go()
     const qint64 working = phase.restart();
     qint64 settling = 0, freshSyncs = 0, checking = 0;
     if (settle(report.violations)) {
+        if (m_options.files)
+            downloadEverything(report.violations);
         settling = phase.restart();
         // One seed in ten also makes a replica of each account from nothing
         // (the slow part of a run): the view it gets must be the same.
@@ -433,7 +522,13 @@ RunReport Run::go()
         }
         freshSyncs = phase.restart();
         const QStringList broken = m_options.tamper ? tamper() : QStringList();
-        InvariantInput input{m_server, m_world.templatePath, m_devices, fresh, m_written};
+        InvariantInput input{m_server,
+                             m_world.templatePath,
+                             m_devices,
+                             fresh,
+                             m_written,
+                             m_options.files ? &m_files : nullptr,
+                             &m_network.deliveries()};
         report.violations << checkInvariants(input);
         checking = phase.restart();
         if (m_options.tamper) {
@@ -458,8 +553,8 @@ RunReport Run::go()
     }
     const NetworkStats &net = m_network.stats();
     report.summary = u"seed %1: %2 devices, %3 changes (%4 refused on the device), %5 restored conflicts, %6 requests "
-                     "(%7 lost, %8 answers lost, %9 repeated, %10 late), %11 server crashes, %12 device crashes; %13"_s
-                         .arg(m_options.seed)
+                     "(%7 lost, %8 answers lost, %9 repeated, %10 late), %11 server crashes, %12 device crashes, "
+                     "%14; %13"_s.arg(m_options.seed)
                          .arg(m_devices.size())
                          .arg(changes)
                          .arg(refused)
@@ -471,7 +566,12 @@ RunReport Run::go()
                          .arg(net.late)
                          .arg(m_server.crashes())
                          .arg(crashes)
-                         .arg(m_events.join(u", "_s));
+                         .arg(m_events.join(u", "_s))
+                         .arg(u"%1 files attached (%2 file requests, %3 downloads, %4 failed on the way)"_s
+                                  .arg(m_files.attached)
+                                  .arg(net.blobRequests)
+                                  .arg(m_files.downloaded)
+                                  .arg(m_files.downloadsFailed));
     report.timing = u"work %1 ms, settle %2 ms, fresh replicas %3 ms, checks %4 ms"_s.arg(working)
                         .arg(settling)
                         .arg(freshSyncs)
@@ -536,7 +636,64 @@ QStringList Run::tamper()
             break;
         }
     }
+    if (m_options.files)
+        tamperWithFiles(broken);
     return broken;
+}
+
+void Run::tamperWithFiles(QStringList &broken)
+{
+    QSqlDatabase db = m_server.database();
+    // A stored file that a device reads, changed on the server's disk.
+    QStringList attached = m_files.bytes.keys();
+    std::sort(attached.begin(), attached.end());
+    for (const QString &sha256 : std::as_const(attached)) {
+        QSqlQuery stored(db);
+        if (!Core::execPrepared(stored, u"SELECT establishment_id FROM blob WHERE sha256 = ?"_s, sha256)
+            || !stored.next())
+            continue;
+        const bool read = std::any_of(m_devices.cbegin(), m_devices.cend(), [&](const std::unique_ptr<Device> &device) {
+            return mayReadBlob(m_server, device->actor().accountId, sha256);
+        });
+        QFile file(m_server.blobFolder() + u'/' + stored.value(0).toString() + u'/' + sha256.left(2) + u'/' + sha256);
+        if (!read || !file.open(QIODevice::ReadWrite) || file.size() == 0)
+            continue;
+        char byte = 0;
+        const qint64 middle = file.size() / 2;
+        if (file.seek(middle) && file.getChar(&byte) && file.seek(middle)
+            && file.putChar(static_cast<char>(byte ^ 0x5a))) {
+            broken << u"files readable"_s;
+            log(u"tamper: a byte of the stored file "_s + sha256 + u" changed"_s);
+            break;
+        }
+    }
+    // A file no row names, served to a device by a route that does not ask
+    // who may read it.
+    QSqlQuery establishment(db);
+    Device *holder = deviceOf(u"teacher"_s);
+    Device *reader = deviceOf(u"student"_s);
+    if (!holder || !reader || !establishment.exec(u"SELECT id FROM establishment ORDER BY id LIMIT 1"_s)
+        || !establishment.next())
+        return;
+    QByteArray bytes = QByteArrayLiteral("%PDF-1.4\n");
+    for (int n = 0; n < 512; ++n)
+        bytes.append(static_cast<char>(m_rng.between(0, 255)));
+    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    if (!m_server.blobs().storeHeld(holder->actor().accountId, {establishment.value(0).toString(), sha256}, bytes))
+        return;
+    m_server.setServeWithoutReadCheck(true);
+    reader->startDownload(sha256, bytes.size());
+    for (int n = 0; reader->downloadingFiles() && n < 10'000; ++n) {
+        if (!m_scheduler.runNext())
+            break;
+    }
+    m_server.setServeWithoutReadCheck(false);
+    const QList<BlobDelivery> &deliveries = m_network.deliveries();
+    if (std::any_of(deliveries.cbegin(), deliveries.cend(),
+                    [&sha256](const BlobDelivery &delivery) { return delivery.sha256 == sha256; })) {
+        broken << u"files private"_s;
+        log(u"tamper: %1 received %2, which no row names"_s.arg(reader->actor().login, sha256));
+    }
 }
 
 } // namespace

@@ -39,6 +39,9 @@ struct RunOptions
     // (a value changed behind the server's back, a receipt removed, a change
     // left unsent); the run passes only if every break is reported.
     bool tamper = false;
+    // Devices attach, send and download files; without, a seed runs as it
+    // did before files existed.
+    bool files = true;
 };
 
 struct RunReport

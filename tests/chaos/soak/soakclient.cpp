@@ -39,7 +39,7 @@ void SoakClient::start(const QStringList &arguments, const QByteArray &input, in
     m_timedOut = false;
     m_process = std::make_unique<QProcess>();
     m_process->setProcessEnvironment(environment());
-    m_process->setProgram(qEnvironmentVariable("CARTABLE_CLI_BINARY"));
+    m_process->setProgram(m_program.isEmpty() ? qEnvironmentVariable("CARTABLE_CLI_BINARY") : m_program);
     m_process->setArguments(arguments);
     QProcess *process = m_process.get();
     connect(process, &QProcess::finished, this, &SoakClient::finish);

@@ -40,6 +40,9 @@ public:
     int index() const { return m_index; }
     QString name() const { return m_name; }
     QString login() const { return m_login; }
+    void setLogin(QString login) { m_login = std::move(login); }
+    // The program it runs: cartable-cli (CARTABLE_CLI_BINARY) unless set.
+    void setProgram(QString program) { m_program = std::move(program); }
     QString replicaPath() const { return m_replica; }
     QString freshReplicaPath() const { return m_freshReplica; }
     bool isBusy() const { return m_process != nullptr; }
@@ -71,6 +74,7 @@ private:
     QString m_home;
     QString m_replica;
     QString m_freshReplica;
+    QString m_program;
     int m_server = 0;
     bool m_needsLogin = true;
 

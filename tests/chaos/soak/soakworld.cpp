@@ -34,6 +34,7 @@ SoakWorld::SoakWorld(QString name, Backend backend, quint64 seed, const QString 
     : QObject(parent),
       m_name(std::move(name)),
       m_backend(backend),
+      m_seed(seed),
       m_folder(folder + u'/' + m_name),
       m_log(log),
       m_verbose(verbose),
@@ -128,6 +129,19 @@ bool SoakWorld::setUp(double scale)
         note(u"no field to write in the reference school"_s);
         return false;
     }
+    if (!qEnvironmentVariableIsEmpty("CARTABLE_SOAK_FILES_BINARY")) {
+        QString teacher, reader;
+        for (const ClientPlan &plan : std::as_const(m_plans)) {
+            if (plan.role == Role::Teacher && teacher.isEmpty())
+                teacher = plan.login;
+            if (plan.role == Role::Student && reader.isEmpty())
+                reader = plan.login;
+        }
+        m_files = std::make_unique<SoakFiles>(m_name, m_folder, m_seed, m_log, m_verbose, nullptr);
+        if (!m_files->setUp(
+                teacher, reader, [this](int server) { return m_servers.at(server)->url(); }, int(m_servers.size())))
+            return false;
+    }
     return true;
 }
 
@@ -193,6 +207,8 @@ void SoakWorld::startChaos(qint64 deadlineMs)
     m_deadline = deadlineMs;
     for (auto &client : m_clients)
         scheduleStep(*client);
+    if (m_files)
+        m_files->start(deadlineMs, [this] { checkChaosOver(); });
     scheduleServerKill();
 }
 
@@ -354,6 +370,8 @@ void SoakWorld::checkChaosOver()
         if (client->isBusy())
             return;
     }
+    if (m_files && m_files->isBusy())
+        return;
     m_chaosOver = true;
     Q_EMIT chaosFinished();
 }
@@ -474,8 +492,12 @@ QStringList SoakWorld::finish()
                 m_servers.at(i)->errorString())};
     }
     note(u"chaos over; every server is up, the clients drain"_s);
+    if (m_files)
+        m_files->sendTheRest();
     if (!drain())
         note(u"the clients did not settle within the final rounds"_s);
+    if (m_files)
+        violations += m_files->finish(m_servers.front()->blobFolder(), m_servers.front()->databaseSpec());
 
     if (m_tamper)
         tamperBeforeExports();

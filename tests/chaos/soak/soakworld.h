@@ -2,6 +2,7 @@
 
 #include "soakchecks.h"
 #include "soakclient.h"
+#include "soakfiles.h"
 #include "soakplan.h"
 #include "tests/support/serverprocess.h"
 
@@ -53,6 +54,8 @@ public:
     void setTamper(bool tamper) { m_tamper = tamper; }
     const Counters &counters() const { return m_counters; }
     qint64 conflictsSeen() const { return m_conflictsSeen; }
+    // Files, when the world moves some (CARTABLE_SOAK_FILES_BINARY is set).
+    const SoakFiles *files() const { return m_files.get(); }
 
 Q_SIGNALS:
     void chaosFinished();
@@ -81,6 +84,7 @@ private:
 
     QString m_name;
     Backend m_backend;
+    quint64 m_seed;
     QString m_folder;
     QTextStream &m_log;
     bool m_verbose;
@@ -102,6 +106,7 @@ private:
     QElapsedTimer m_clock;
     Counters m_counters;
     qint64 m_conflictsSeen = 0;
+    std::unique_ptr<SoakFiles> m_files;
 };
 
 } // namespace Cartable::Test::Soak

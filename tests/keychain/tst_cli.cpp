@@ -1,6 +1,7 @@
 // cartable-cli end to end: a real server, the real keychain (under
 // tests/support/with-keyring.sh), the real program.
 
+#include "tests/support/clirun.h"
 #include "tests/support/serverprocess.h"
 
 #include <QDir>
@@ -21,29 +22,11 @@ class TestCli : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliRun;
 
     static Run cli(const QStringList &arguments, const QByteArray &input = {})
     {
-        QProcess process;
-        process.start(qEnvironmentVariable("CARTABLE_CLI_BINARY"), arguments);
-        if (!process.waitForStarted(10'000))
-            return {};
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(60'000)) {
-            process.kill();
-            process.waitForFinished();
-            return {};
-        }
-        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                   QString::fromUtf8(process.readAllStandardOutput()),
-                   QString::fromUtf8(process.readAllStandardError())};
+        return runCli(arguments, input, 60'000);
     }
 
     Run login(const QString &password)

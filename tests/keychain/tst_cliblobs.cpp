@@ -4,6 +4,7 @@
 // student of another class is told it does not exist, and the errors of
 // both commands.
 
+#include "tests/support/clirun.h"
 #include "tests/support/serverprocess.h"
 
 #include <QCryptographicHash>
@@ -23,30 +24,9 @@ class TestCliBlobs : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliRun;
 
-    static Run cli(const QStringList &arguments, const QByteArray &input = {})
-    {
-        QProcess process;
-        process.start(qEnvironmentVariable("CARTABLE_CLI_BINARY"), arguments);
-        if (!process.waitForStarted(10'000))
-            return {};
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120'000)) {
-            process.kill();
-            process.waitForFinished();
-            return {};
-        }
-        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                   QString::fromUtf8(process.readAllStandardOutput()),
-                   QString::fromUtf8(process.readAllStandardError())};
-    }
+    static Run cli(const QStringList &arguments, const QByteArray &input = {}) { return runCli(arguments, input); }
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 

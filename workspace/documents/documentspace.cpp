@@ -206,21 +206,27 @@ Core::Result<Record> DocumentSpace::createFolder(const Owner &owner, const QStri
     return folder;
 }
 
-Core::Status DocumentSpace::renameFolder(const QString &folderId, const QString &name)
+Core::Status DocumentSpace::renameRow(const QString &type, const QString &id, const QString &name,
+                                      const std::function<bool(const QString &)> &allowed)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return Error{ErrorCode::MissingField, u"document_folder.name"_s};
-    if (!m_workspace.row(kFolder, folderId))
-        return Error{ErrorCode::NotFound, u"document_folder"_s};
-    if (!managesFolder(folderId))
-        return forbidden(u"document_folder.not_own_folder"_s);
-    Record changes(kFolder, folderId);
+        return Error{ErrorCode::MissingField, type + u".name"_s};
+    if (!m_workspace.row(type, id))
+        return Error{ErrorCode::NotFound, type};
+    if (!allowed(id))
+        return forbidden(type + u".not_own_folder"_s);
+    Record changes(type, id);
     changes.set(u"name"_s, trimmed);
     const Core::Result<qint64> written = m_workspace.update(changes, {u"name"_s});
     if (!written)
         return written.error();
     return {};
+}
+
+Core::Status DocumentSpace::renameFolder(const QString &folderId, const QString &name)
+{
+    return renameRow(kFolder, folderId, name, [this](const QString &id) { return managesFolder(id); });
 }
 
 QStringList DocumentSpace::subfoldersOf(const QString &folderId) const
@@ -314,19 +320,7 @@ Core::Result<Record> DocumentSpace::addDocument(const QString &folderId, const Q
 
 Core::Status DocumentSpace::renameDocument(const QString &documentId, const QString &name)
 {
-    const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        return Error{ErrorCode::MissingField, u"document.name"_s};
-    if (!m_workspace.row(kDocument, documentId))
-        return Error{ErrorCode::NotFound, u"document"_s};
-    if (!mayRenameDocument(documentId))
-        return forbidden(u"document.not_own_folder"_s);
-    Record changes(kDocument, documentId);
-    changes.set(u"name"_s, trimmed);
-    const Core::Result<qint64> written = m_workspace.update(changes, {u"name"_s});
-    if (!written)
-        return written.error();
-    return {};
+    return renameRow(kDocument, documentId, name, [this](const QString &id) { return mayRenameDocument(id); });
 }
 
 Core::Status DocumentSpace::removeDocument(const QString &documentId)

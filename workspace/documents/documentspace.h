@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace Cartable::Sync {
 class BlobCache;
 }
@@ -99,6 +101,9 @@ private:
     bool managesFolderRow(const Core::Record &folder) const;
     QStringList subfoldersOf(const QString &folderId) const;
     void collectFolders(const QString &folderId, QStringList &into) const;
+    // Renames a folder or a document that `allowed` lets the account rename.
+    [[nodiscard]] Core::Status renameRow(const QString &type, const QString &id, const QString &name,
+                                         const std::function<bool(const QString &)> &allowed);
 
     Workspace &m_workspace;
     Sync::BlobCache &m_cache;
